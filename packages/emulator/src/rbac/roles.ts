@@ -26,7 +26,8 @@ export const builtInRoles: readonly RoleDefinition[] = [
   {
     name: OWNER,
     roleName: 'Owner',
-    description: 'Grants full access to manage all resources, including the ability to assign roles in Azure RBAC.',
+    description:
+      'Grants full access to manage all resources, including the ability to assign roles in Azure RBAC.',
     actions: ['*'],
     notActions: [],
     dataActions: [],

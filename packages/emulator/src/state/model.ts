@@ -125,6 +125,11 @@ export interface EmulatorStateData {
   keyValues: Record<string, Record<string, KeyValueRecord>>
   /** Monotonic sequence number for App Configuration `Sync-Token` and etags. */
   sequence: number
+  /**
+   * Ports the emulator listened on last time. Reused on restart when free, so endpoints printed by
+   * `uami-emulator env` and stored in ARM (store endpoints) stay valid across restarts.
+   */
+  ports?: { arm: number; identity: number }
 }
 
 /**

@@ -1,0 +1,42 @@
+import type { FaultInjector, RequestCounters } from './faults/faults.ts'
+import type { StoreRecord } from './state/model.ts'
+import type { StateStore } from './state/store.ts'
+import type { LocalTls } from './tls/local-ca.ts'
+import type { TokenService } from './tokens/token-service.ts'
+
+/** Lifecycle of the per-store App Configuration data-plane listeners (each store has its own origin). */
+export interface StoreServers {
+  /**
+   * Starts serving a store's data plane on a loopback port and returns its endpoint. Uses `preferredPort` when it
+   * is free (restart), otherwise a new port. Idempotent per store ID.
+   */
+  start(store: Pick<StoreRecord, 'id'> & { port?: number }): Promise<{ port: number; endpoint: string }>
+  /** Stops serving a store (deleted store). */
+  stop(storeId: string): Promise<void>
+  /** Stops every store listener. */
+  close(): Promise<void>
+}
+
+/** Runtime settings that change how the emulated Azure behaves. */
+export interface EmulatorSettings {
+  /** Role assignments take this long to take effect (0 = immediately, the default). */
+  propagationDelayMs: number
+}
+
+/** Everything the emulator's route modules share. Built once by `startEmulator`. */
+export interface EmulatorContext {
+  state: StateStore
+  tokens: TokenService
+  tls: LocalTls
+  faults: FaultInjector
+  counters: RequestCounters
+  settings: EmulatorSettings
+  /** Set once the listeners are bound. */
+  urls: {
+    /** `https://127.0.0.1:{port}`: ARM and the Entra authority share this origin. */
+    arm: string
+    /** `http://127.0.0.1:{port}`: the managed identity endpoints of every emulated host, and the admin API. */
+    identity: string
+  }
+  stores: StoreServers
+}

@@ -1,0 +1,25 @@
+/**
+ * Local Azure for managed identity: an Entra token service, the App Service / Container Apps / IMDS identity
+ * endpoints, an ARM subset and App Configuration data planes with RBAC — driven by the unmodified Azure SDKs.
+ *
+ * @packageDocumentation
+ */
+export type { EmulatorSettings } from './context.ts'
+export { type RunningEmulator, type StartEmulatorOptions, startEmulator } from './emulator.ts'
+export {
+  type EndpointName,
+  endpointNames,
+  FaultInjector,
+  type FaultRule,
+  type FaultRuleInput,
+  InvalidFaultRuleError,
+  RequestCounters,
+} from './faults/faults.ts'
+export {
+  APP_CONFIGURATION_DATA_OWNER,
+  APP_CONFIGURATION_DATA_READER,
+  CONTRIBUTOR,
+  OWNER,
+  READER,
+} from './rbac/roles.ts'
+export { StateFileError } from './state/store.ts'
