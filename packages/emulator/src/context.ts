@@ -1,8 +1,8 @@
-import type { FaultInjector, RequestCounters } from './faults/faults.ts'
-import type { StoreRecord } from './state/model.ts'
-import type { StateStore } from './state/store.ts'
-import type { LocalTls } from './tls/local-ca.ts'
-import type { TokenService } from './tokens/token-service.ts'
+import type { FaultInjector, RequestCounters } from './faults/faults.js'
+import type { StoreRecord } from './state/model.js'
+import type { StateStore } from './state/store.js'
+import type { LocalTls } from './tls/local-ca.js'
+import type { TokenService } from './tokens/token-service.js'
 
 /** Lifecycle of the per-store App Configuration data-plane listeners (each store has its own origin). */
 export interface StoreServers {

@@ -4,8 +4,8 @@
  *
  * @packageDocumentation
  */
-export type { EmulatorSettings } from './context.ts'
-export { type RunningEmulator, type StartEmulatorOptions, startEmulator } from './emulator.ts'
+export type { EmulatorSettings } from './context.js'
+export { type RunningEmulator, type StartEmulatorOptions, startEmulator } from './emulator.js'
 export {
   type EndpointName,
   endpointNames,
@@ -14,12 +14,12 @@ export {
   type FaultRuleInput,
   InvalidFaultRuleError,
   RequestCounters,
-} from './faults/faults.ts'
+} from './faults/faults.js'
 export {
   APP_CONFIGURATION_DATA_OWNER,
   APP_CONFIGURATION_DATA_READER,
   CONTRIBUTOR,
   OWNER,
   READER,
-} from './rbac/roles.ts'
-export { StateFileError } from './state/store.ts'
+} from './rbac/roles.js'
+export { StateFileError } from './state/store.js'

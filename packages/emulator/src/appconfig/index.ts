@@ -1,4 +1,4 @@
-import type { EmulatorContext, StoreServers } from '../context.ts'
+import type { EmulatorContext, StoreServers } from '../context.js'
 
 /** App Configuration data-plane listeners, one per store (being built). */
 export function createStoreServers(_ctx: Omit<EmulatorContext, 'stores'>): StoreServers {

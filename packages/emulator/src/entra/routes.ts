@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { EmulatorContext } from '../context.ts'
+import type { EmulatorContext } from '../context.js'
 
 /**
  * The Entra ID subset the Azure SDKs need for a client-credentials sign-in against the emulator:

@@ -1,4 +1,4 @@
-import type { EmulatorContext } from '../context.ts'
+import type { EmulatorContext } from '../context.js'
 
 /** The environment Azure gives a process on the host (being built). */
 export function hostEnvironment(_ctx: EmulatorContext, _hostResourceId: string): Record<string, string> {

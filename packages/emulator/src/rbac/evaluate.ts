@@ -1,6 +1,6 @@
-import { isWithinScope } from '../resource-id.ts'
-import type { RoleAssignmentRecord } from '../state/model.ts'
-import { findRole } from './roles.ts'
+import { isWithinScope } from '../resource-id.js'
+import type { RoleAssignmentRecord } from '../state/model.js'
+import { findRole } from './roles.js'
 
 export interface AccessQuery {
   /** Object ID of the caller (`oid` claim). */

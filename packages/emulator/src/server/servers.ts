@@ -1,9 +1,9 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import { armRoutes } from '../arm/index.ts'
-import type { EmulatorContext } from '../context.ts'
-import { entraRoutes } from '../entra/routes.ts'
-import { instrument } from '../faults/faults.ts'
-import { identityRoutes } from '../identity/index.ts'
+import { armRoutes } from '../arm/index.js'
+import type { EmulatorContext } from '../context.js'
+import { entraRoutes } from '../entra/routes.js'
+import { instrument } from '../faults/faults.js'
+import { identityRoutes } from '../identity/index.js'
 
 /** Where the emulator logs; `false` = silent (the default). */
 export type EmulatorLogger = Exclude<FastifyServerOptions['logger'], undefined>

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { EmulatorStateData } from './model.ts'
+import type { EmulatorStateData } from './model.js'
 
 const STATE_FILE = 'state.json'
 
