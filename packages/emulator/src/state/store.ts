@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { EmulatorStateData } from './model.js'
+import { OWNER } from '../rbac/roles.js'
+import type { EmulatorStateData, RoleAssignmentRecord } from './model.js'
 
 const STATE_FILE = 'state.json'
 
@@ -21,24 +22,42 @@ export class StateFileError extends Error {
   }
 }
 
-/** A fresh state with a new tenant, subscription and developer principal. */
+/**
+ * A fresh state with a new tenant, subscription and developer principal. The developer is Owner of the
+ * subscription (as the person following the tutorial is in their own subscription) and holds no data-plane role:
+ * like in Azure, reading or writing App Configuration settings needs an App Configuration Data role.
+ */
 export function createInitialState(): EmulatorStateData {
+  const subscriptionId = randomUUID()
+  const developerObjectId = randomUUID()
+  const ownerAssignmentName = randomUUID()
+  const ownerAssignment: RoleAssignmentRecord = {
+    id: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleAssignments/${ownerAssignmentName}`,
+    name: ownerAssignmentName,
+    scope: `/subscriptions/${subscriptionId}`,
+    roleDefinitionId: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${OWNER}`,
+    principalId: developerObjectId,
+    principalType: 'ServicePrincipal',
+    description: 'Seeded by the uami emulator: the developer principal owns the local subscription.',
+    // Effective at once, whatever propagation delay is configured.
+    createdOn: new Date(0).toISOString(),
+  }
   return {
     schemaVersion: 1,
     tenantId: randomUUID(),
-    subscriptionId: randomUUID(),
+    subscriptionId,
     subscriptionName: 'uami local subscription',
     developer: {
       clientId: randomUUID(),
       clientSecret: `uami~${randomBytes(24).toString('base64url')}`,
-      objectId: randomUUID(),
+      objectId: developerObjectId,
       displayName: 'uami local developer',
     },
     resourceGroups: {},
     identities: {},
     stores: {},
     hosts: {},
-    roleAssignments: {},
+    roleAssignments: { [ownerAssignment.id.toLowerCase()]: ownerAssignment },
     keyValues: {},
     sequence: 0,
   }
