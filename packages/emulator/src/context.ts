@@ -1,3 +1,4 @@
+import type { FastifyServerOptions } from 'fastify'
 import type { FaultInjector, RequestCounters } from './faults/faults.js'
 import type { StoreRecord } from './state/model.js'
 import type { StateStore } from './state/store.js'
@@ -17,10 +18,15 @@ export interface StoreServers {
   close(): Promise<void>
 }
 
+/** Where the emulator logs: Fastify/pino logger options, `true` for JSON on stdout, `false` for none. */
+export type EmulatorLogger = Exclude<FastifyServerOptions['logger'], undefined>
+
 /** Runtime settings that change how the emulated Azure behaves. */
 export interface EmulatorSettings {
   /** Role assignments take this long to take effect (0 = immediately, the default). */
   propagationDelayMs: number
+  /** Items per App Configuration list page (default 100). Tests set a small value to exercise paging. */
+  appConfigPageSize?: number
 }
 
 /** Everything the emulator's route modules share. Built once by `startEmulator`. */
@@ -39,4 +45,9 @@ export interface EmulatorContext {
     identity: string
   }
   stores: StoreServers
+  /**
+   * The logger every listener uses (`false` when silent). Build Fastify's `logger` option from it with
+   * `loggerOptions(ctx.logger)` from `server/servers.ts`, which adds the redaction of secrets.
+   */
+  logger?: EmulatorLogger
 }

@@ -1,16 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { createStoreServers } from './appconfig/index.js'
-import type { EmulatorContext, EmulatorSettings } from './context.js'
+import type { EmulatorContext, EmulatorLogger, EmulatorSettings } from './context.js'
 import { FaultInjector, RequestCounters } from './faults/faults.js'
 import { hostEnvironment } from './identity/host-env.js'
 import { normalizeId } from './resource-id.js'
-import { createArmServer, createIdentityServer, type EmulatorLogger } from './server/servers.js'
+import { createArmServer, createIdentityServer } from './server/servers.js'
+import { lockStateDir } from './state/lock.js'
 import { StateStore } from './state/store.js'
-import { ensureLocalTls } from './tls/local-ca.js'
+import { ensureLocalTls, type LocalTls } from './tls/local-ca.js'
 import { TokenService } from './tokens/token-service.js'
 
 /** Loopback address every listener binds to. */
@@ -28,7 +29,11 @@ export interface StartEmulatorOptions {
   identityPort?: number
   /** Role assignments take this long to take effect. Default 0 (immediately). */
   propagationDelayMs?: number
-  /** Fastify/pino logger options, `true` for JSON logs on stdout, `false` (default) for none. Secrets are redacted. */
+  /**
+   * Fastify/pino logger options (e.g. `{ level: 'info', stream }`), `true` for JSON logs on stdout, `false`
+   * (default) for none. Only method, URL (secret query values redacted), host and remote address of requests are
+   * logged: never headers, bodies or tokens.
+   */
   logger?: EmulatorLogger
 }
 
@@ -57,13 +62,33 @@ export interface RunningEmulator {
   counters: RequestCounters
   /** Live settings (e.g. `propagationDelayMs`), changeable while running. */
   settings: EmulatorSettings
-  /** Stops every listener, waits for pending state writes, and deletes a temporary state directory. */
+  /**
+   * Stops every listener, waits for pending state writes, releases the state directory's lock and deletes a
+   * temporary state directory. Idempotent.
+   */
   stop(): Promise<void>
+}
+
+const contexts = new WeakMap<RunningEmulator, EmulatorContext>()
+
+/**
+ * The internal context of a running emulator (state, token service, ...). For the emulator's own tests and
+ * tools that seed state directly; not part of the package's public API.
+ */
+export function contextOf(emulator: RunningEmulator): EmulatorContext {
+  const ctx = contexts.get(emulator)
+  if (!ctx) throw new Error('This object was not returned by startEmulator().')
+  return ctx
 }
 
 /**
  * Starts the local Azure emulator: Entra token service, managed identity endpoints, an ARM subset and App
- * Configuration data planes, all bound to 127.0.0.1.
+ * Configuration data planes, all bound to 127.0.0.1. One emulator at a time may use a state directory (it holds
+ * `emulator.lock`; a lock left by a killed process is taken over).
+ *
+ * @throws {@link StateFileError} when `state.json` exists but is not valid emulator state.
+ * @throws {@link StateInUseError} when another live emulator process uses the state directory.
+ * @throws the `listen` error (`code: 'EADDRINUSE'`, `port`) when an explicit port is taken.
  *
  * @example
  * ```ts
@@ -79,8 +104,20 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const stateDir = temporary
     ? await mkdtemp(join(tmpdir(), 'uami-emulator-'))
     : resolve(options.stateDir as string)
-  const state = await StateStore.open(stateDir)
-  const [tls, tokens] = await Promise.all([ensureLocalTls(stateDir), TokenService.open(stateDir)])
+  await mkdir(stateDir, { recursive: true })
+  const lock = await lockStateDir(stateDir)
+  let state: StateStore
+  let tls: LocalTls
+  let tokens: TokenService
+  try {
+    state = await StateStore.open(stateDir)
+    ;[tls, tokens] = await Promise.all([ensureLocalTls(stateDir), TokenService.open(stateDir)])
+  } catch (error) {
+    await lock.release()
+    if (temporary) await rm(stateDir, { recursive: true, force: true })
+    throw error
+  }
+  const logger = options.logger ?? false
   const settings: EmulatorSettings = { propagationDelayMs: options.propagationDelayMs ?? 0 }
   const base = {
     state,
@@ -90,11 +127,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     counters: new RequestCounters(),
     settings,
     urls: { arm: '', identity: '' },
+    logger,
   }
   const ctx: EmulatorContext = { ...base, stores: createStoreServers(base) }
   // `base` and `ctx` share `urls` by reference; fill it once the listeners are bound.
 
-  const logger = options.logger ?? false
   const servers: FastifyInstance[] = []
   try {
     const arm = await createArmServer(ctx, logger)
@@ -122,13 +159,15 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     }
   } catch (error) {
     await Promise.allSettled([...servers.map((s) => s.close()), ctx.stores.close()])
+    await state.flush()
+    await lock.release()
     if (temporary) await rm(stateDir, { recursive: true, force: true })
     throw error
   }
 
   let stopped: Promise<void> | undefined
   const data = state.data
-  return {
+  const running: RunningEmulator = {
     armEndpoint: ctx.urls.arm,
     authorityHost: ctx.urls.arm,
     identityEndpoint: ctx.urls.identity,
@@ -149,11 +188,14 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       stopped ??= (async () => {
         await Promise.allSettled([...servers.map((s) => s.close()), ctx.stores.close()])
         await state.flush()
+        await lock.release()
         if (temporary) await rm(stateDir, { recursive: true, force: true })
       })()
       return stopped
     },
   }
+  contexts.set(running, ctx)
+  return running
 }
 
 /** Listens on the explicit port, else the previous one if free, else any free port. */

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export type { EmulatorSettings } from './context.js'
+export type { EmulatorLogger, EmulatorSettings } from './context.js'
 export { type RunningEmulator, type StartEmulatorOptions, startEmulator } from './emulator.js'
 export {
   type EndpointName,
@@ -14,7 +14,9 @@ export {
   type FaultRuleInput,
   InvalidFaultRuleError,
   RequestCounters,
+  type RequestEvent,
 } from './faults/faults.js'
+export { HostNotFoundError, InvalidHostIdError } from './identity/errors.js'
 export {
   APP_CONFIGURATION_DATA_OWNER,
   APP_CONFIGURATION_DATA_READER,
@@ -22,4 +24,5 @@ export {
   OWNER,
   READER,
 } from './rbac/roles.js'
+export { StateInUseError } from './state/lock.js'
 export { StateFileError } from './state/store.js'

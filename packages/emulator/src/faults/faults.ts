@@ -106,9 +106,41 @@ function validateRule(input: FaultRuleInput): void {
   }
 }
 
+/** One answered request, as {@link RequestCounters.observe} listeners see it. Carries no query, header or body. */
+export interface RequestEvent {
+  endpoint: EndpointName
+  detail?: string
+  method: string
+  /** The path without its query string. */
+  path: string
+  status: number
+  durationMs: number
+}
+
 /** Requests seen per endpoint. The benchmark reads them to prove tokens are cached. */
 export class RequestCounters {
   #counts = new Map<string, number>()
+  #listeners = new Set<(event: RequestEvent) => void>()
+
+  /**
+   * Calls `listener` after each counted request has been answered (the CLI's access log). Returns a function
+   * that removes the listener. A throwing listener is ignored.
+   */
+  observe(listener: (event: RequestEvent) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  /** Reports an answered request to the observers (called by {@link instrument}). */
+  completed(event: RequestEvent): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(event)
+      } catch {
+        // An observer must never break request handling.
+      }
+    }
+  }
 
   hit(endpoint: EndpointName, detail?: string): void {
     this.#counts.set(endpoint, (this.#counts.get(endpoint) ?? 0) + 1)
@@ -158,9 +190,22 @@ export function instrument(
   counters: RequestCounters,
   classify: (request: FastifyRequest) => { endpoint: EndpointName; detail?: string } | undefined,
 ): void {
+  const targets = new WeakMap<FastifyRequest, { endpoint: EndpointName; detail?: string }>()
+  app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+    const target = targets.get(request)
+    if (!target) return
+    counters.completed({
+      ...target,
+      method: request.method,
+      path: request.url.split('?')[0] ?? '',
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime),
+    })
+  })
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const target = classify(request)
     if (!target) return
+    targets.set(request, target)
     counters.hit(target.endpoint, target.detail)
     const rule = faults.take(target.endpoint, request.method, request.url.split('?')[0] ?? '')
     if (!rule) return

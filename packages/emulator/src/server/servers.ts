@@ -1,12 +1,12 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import { adminRoutes } from '../admin/index.js'
 import { armRoutes } from '../arm/index.js'
-import type { EmulatorContext } from '../context.js'
+import type { EmulatorContext, EmulatorLogger } from '../context.js'
 import { entraRoutes } from '../entra/routes.js'
 import { instrument } from '../faults/faults.js'
 import { identityRoutes } from '../identity/index.js'
 
-/** Where the emulator logs; `false` = silent (the default). */
-export type EmulatorLogger = Exclude<FastifyServerOptions['logger'], undefined>
+export type { EmulatorLogger } from '../context.js'
 
 /** Never let a secret reach a log line. */
 const redact = {
@@ -19,12 +19,47 @@ const redact = {
   censor: '[REDACTED]',
 }
 
+/** Query parameters whose values are secrets when a client puts them in a URL. */
+const secretQueryParameters =
+  /^(client_secret|access_token|refresh_token|code|assertion|client_assertion|sig)$/i
+
+/** The request URL with the values of secret-bearing query parameters replaced. */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?')
+  if (q < 0) return url
+  const params = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=')
+      const name = eq < 0 ? pair : pair.slice(0, eq)
+      return eq >= 0 && secretQueryParameters.test(decodeURIComponent(name)) ? `${name}=[REDACTED]` : pair
+    })
+  return `${url.slice(0, q)}?${params.join('&')}`
+}
+
+/** Logs method, redacted URL and the remote address: never headers or bodies. */
+const serializers = {
+  req(request: FastifyRequest) {
+    return {
+      method: request.method,
+      url: redactUrl(request.url),
+      host: request.host,
+      remoteAddress: request.ip,
+    }
+  },
+}
+
 const routerOptions = { caseSensitive: false, ignoreDuplicateSlashes: true, ignoreTrailingSlash: true }
 
-function loggerOption(logger: EmulatorLogger): EmulatorLogger {
+/**
+ * Fastify's `logger` option for an emulator listener: `false` stays silent; otherwise the given pino options
+ * (a fresh object per listener) plus redaction of secret headers and query parameters.
+ */
+export function loggerOptions(logger: EmulatorLogger | undefined): EmulatorLogger {
   if (!logger) return false
-  if (logger === true) return { redact }
-  return { redact, ...(logger as object) }
+  if (logger === true) return { redact, serializers }
+  return { redact, serializers, ...(logger as object) }
 }
 
 /**
@@ -37,7 +72,7 @@ export async function createArmServer(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     https: { key: ctx.tls.key, cert: ctx.tls.cert },
-    logger: loggerOption(logger),
+    logger: loggerOptions(logger),
     routerOptions,
     bodyLimit: 4 * 1024 * 1024,
     return503OnClosing: false,
@@ -59,13 +94,15 @@ export async function createIdentityServer(
   ctx: EmulatorContext,
   logger: EmulatorLogger,
 ): Promise<FastifyInstance> {
-  const app = Fastify({ logger: loggerOption(logger), routerOptions, return503OnClosing: false })
+  const app = Fastify({ logger: loggerOptions(logger), routerOptions, return503OnClosing: false })
   instrument(app, ctx.faults, ctx.counters, (request) => {
     const path = request.url.split('?')[0]?.toLowerCase() ?? ''
+    if (path.startsWith('/_admin')) return undefined
     if (path.includes('/metadata/identity/')) return { endpoint: 'imds', detail: 'token' }
     if (path.includes('/msi/')) return { endpoint: 'msi', detail: 'token' }
     return undefined
   })
   await app.register(identityRoutes, { ctx })
+  await app.register(adminRoutes, { ctx })
   return app
 }

@@ -94,7 +94,8 @@ export interface KeyValueRecord {
   label: string | null
   value: string | null
   contentType: string | null
-  tags: Record<string, string>
+  /** App Configuration tag values may be null (`tags=name=%00` finds them). */
+  tags: Record<string, string | null>
   locked: boolean
   etag: string
   lastModified: string

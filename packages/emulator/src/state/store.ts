@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { OWNER } from '../rbac/roles.js'
+import { isProcessAlive } from './lock.js'
 import type { EmulatorStateData, RoleAssignmentRecord } from './model.js'
 
 const STATE_FILE = 'state.json'
@@ -84,26 +85,12 @@ export class StateStore {
   /** Opens (or creates) the state in `dir`. Throws {@link StateFileError} for a corrupt or foreign file. */
   static async open(dir: string): Promise<StateStore> {
     await mkdir(dir, { recursive: true })
-    const path = join(dir, STATE_FILE)
-    let text: string | undefined
-    try {
-      text = await readFile(path, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    }
-    if (text === undefined) {
-      const store = new StateStore(dir, createInitialState())
-      await store.#persist(store.#data)
-      return store
-    }
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch (error) {
-      throw new StateFileError(path, 'it is not valid JSON', { cause: error })
-    }
-    if (!isState(parsed)) throw new StateFileError(path, 'it is not a uami emulator state (schemaVersion 1)')
-    return new StateStore(dir, parsed)
+    await removeStaleTemporaryFiles(dir)
+    const existing = await readStateFile(dir)
+    if (existing) return new StateStore(dir, existing)
+    const store = new StateStore(dir, createInitialState())
+    await store.#persist(store.#data)
+    return store
   }
 
   /** Path of the state document. */
@@ -161,6 +148,41 @@ export class StateStore {
       await dirHandle.close()
     }
   }
+}
+
+/** Deletes `.state.json.{pid}.{n}.tmp` files left by a process that died mid-write (they never became state). */
+async function removeStaleTemporaryFiles(dir: string): Promise<void> {
+  const pattern = /^\.state\.json\.(\d+)\.\d+\.tmp$/
+  for (const name of await readdir(dir)) {
+    const pid = Number(pattern.exec(name)?.[1])
+    if (!pid || pid === process.pid || isProcessAlive(pid)) continue
+    await rm(join(dir, name), { force: true })
+  }
+}
+
+/**
+ * Reads the state document of `dir` without creating or changing anything (the CLI's `env` command reads the
+ * state of an emulator running in another process). Returns `undefined` when there is no state file yet.
+ *
+ * @throws {@link StateFileError} when the file exists but is not valid emulator state.
+ */
+export async function readStateFile(dir: string): Promise<EmulatorStateData | undefined> {
+  const path = join(dir, STATE_FILE)
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    throw new StateFileError(path, 'it is not valid JSON', { cause: error })
+  }
+  if (!isState(parsed)) throw new StateFileError(path, 'it is not a uami emulator state (schemaVersion 1)')
+  return parsed
 }
 
 function isState(value: unknown): value is EmulatorStateData {
