@@ -1,0 +1,136 @@
+// uami sample: Azure Container Apps reading Azure App Configuration with a user-assigned managed identity
+// chosen by RESOURCE ID (AZURE_MANAGED_IDENTITY_RESOURCE_ID). Deploy with `azd up` from samples/container-apps.
+//
+// This Bicep was NOT compiled where it was written: that machine has no Bicep CLI and no network. It is kept
+// small and conventional, every api-version was checked against the published Bicep type definitions
+// (Azure/bicep-types-az), and it was reviewed line by line. Before your first deployment run
+// `az bicep build --file infra/main.bicep` or `azd provision --preview` and report anything they flag.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment: part of every resource name and the azd-env-name tag.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource.')
+param location string
+
+@description('Object ID of the person deploying (azd sets AZURE_PRINCIPAL_ID). Gets App Configuration Data Owner on the store. Empty skips that role and the deployment then cannot seed settings unless you already hold a data role.')
+param principalId string = ''
+
+@description('Kind of principal principalId is: User from a terminal, ServicePrincipal from CI (azd env set AZURE_PRINCIPAL_TYPE ServicePrincipal).')
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param principalType string = 'User'
+
+@description('App Configuration SKU: standard, free (one per subscription) or developer where offered.')
+param appConfigSku string = 'standard'
+
+@description('Whether the container app exists already; azd sets SERVICE_WEB_RESOURCE_EXISTS before each provision.')
+param webExists bool = false
+
+var abbrs = loadJsonContent('abbreviations.json')
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+
+// What the sample reads. Settings:Sentinel is the key the sample watches: change it after changing other
+// settings and the sample reloads them all on its next refresh.
+var settings = {
+  'Settings:Message': 'Read from Azure App Configuration with a user-assigned managed identity, chosen by resource ID.'
+  'Settings:Greeting': 'Hello from Azure Container Apps'
+  'Settings:Sentinel': '1'
+}
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {
+  name: '${abbrs.resourcesResourceGroups}${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: '${abbrs.managedIdentityUserAssignedIdentities}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module appConfig 'modules/app-config.bicep' = {
+  name: 'app-config'
+  scope: rg
+  params: {
+    name: '${abbrs.appConfigurationStores}${resourceToken}'
+    location: location
+    tags: tags
+    sku: appConfigSku
+    readerIdentityId: identity.outputs.resourceId
+    readerPrincipalId: identity.outputs.principalId
+    ownerPrincipalId: principalId
+    ownerPrincipalType: principalType
+    settings: settings
+  }
+}
+
+module registry 'modules/registry.bicep' = {
+  name: 'registry'
+  scope: rg
+  params: {
+    name: '${abbrs.containerRegistryRegistries}${resourceToken}'
+    location: location
+    tags: tags
+    pullIdentityId: identity.outputs.resourceId
+    pullIdentityPrincipalId: identity.outputs.principalId
+  }
+}
+
+module containerEnv 'modules/container-apps-environment.bicep' = {
+  name: 'container-apps-environment'
+  scope: rg
+  params: {
+    name: '${abbrs.appManagedEnvironments}${resourceToken}'
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+// Depends on the registry module (and so on its AcrPull assignment) through registryLoginServer.
+module web 'modules/container-app.bicep' = {
+  name: 'container-app'
+  scope: rg
+  params: {
+    name: '${abbrs.appContainerApps}${resourceToken}'
+    location: location
+    tags: tags
+    environmentId: containerEnv.outputs.id
+    identityResourceId: identity.outputs.resourceId
+    registryLoginServer: registry.outputs.loginServer
+    appConfigEndpoint: appConfig.outputs.endpoint
+    exists: webExists
+  }
+}
+
+// azd stores these in .azure/<environment>/.env (`azd env get-values`). The identity values are deliberately
+// NOT named like the sample's own variables, so that loading that file for a local run does not pin a
+// managed identity. AZURE_CONTAINER_REGISTRY_ENDPOINT tells `azd deploy` where to push the image.
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_CONTAINER_REGISTRY_ENDPOINT string = registry.outputs.loginServer
+output AZURE_CONTAINER_REGISTRY_NAME string = registry.outputs.name
+output AZURE_CONTAINER_ENVIRONMENT_NAME string = containerEnv.outputs.name
+output APP_CONFIG_ENDPOINT string = appConfig.outputs.endpoint
+output APP_CONFIG_STORE_NAME string = appConfig.outputs.name
+output MANAGED_IDENTITY_NAME string = identity.outputs.name
+output MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output MANAGED_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
+output MANAGED_IDENTITY_RESOURCE_ID string = identity.outputs.resourceId
+output CONTAINER_APP_NAME string = web.outputs.name
+output APP_URL string = web.outputs.url
