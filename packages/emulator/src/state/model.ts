@@ -48,6 +48,8 @@ export interface StoreRecord {
   port: number
   /** Properties the caller sent that the emulator does not model, echoed back. */
   extraProperties: Record<string, unknown>
+  /** Top-level fields the caller sent that the emulator does not model (e.g. `kind`, `plan`), echoed back. */
+  extraFields?: Record<string, unknown>
   createdAt: string
 }
 
@@ -71,6 +73,8 @@ export interface HostRecord {
   identity: HostIdentity
   /** Properties the caller sent that the emulator does not model, echoed back. */
   extraProperties: Record<string, unknown>
+  /** Top-level fields the caller sent that the emulator does not model (e.g. a site's `kind`), echoed back. */
+  extraFields?: Record<string, unknown>
   /** Secret for `X-IDENTITY-HEADER` (sites and container apps). Never logged. */
   identityHeader: string
   /** Lower-case key that names this host in its IMDS path (MSAL lower-cases the IMDS URL). */
