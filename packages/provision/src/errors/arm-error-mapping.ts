@@ -1,0 +1,140 @@
+import { ArmForbiddenError } from './arm-forbidden-error.js'
+import { ArmRequestError } from './arm-request-error.js'
+import { ResourceGroupNotFoundError } from './resource-group-not-found-error.js'
+import { ResourceNotFoundError } from './resource-not-found-error.js'
+
+/** The fields of an Azure SDK `RestError` this package reads (duck-typed: core-client and TypeSpec clients differ). */
+export interface RestErrorLike {
+  name: 'RestError'
+  message: string
+  statusCode?: number
+  code?: string
+}
+
+/**
+ * Tells whether a caught value is an Azure SDK `RestError` (from `@azure/core-rest-pipeline` or
+ * `@typespec/ts-http-runtime`; both name it `RestError`).
+ */
+export function isRestError(error: unknown): error is RestErrorLike {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'RestError'
+}
+
+/** Status of a `RestError`, or `undefined` for anything else. */
+export function statusOf(error: unknown): number | undefined {
+  return isRestError(error) ? error.statusCode : undefined
+}
+
+/** ARM's error code of a `RestError` (`ResourceNotFound`, `PrincipalNotFound`, …), or `undefined`. */
+export function armCodeOf(error: unknown): string | undefined {
+  return isRestError(error) ? error.code : undefined
+}
+
+/** What a failed ARM call was for: used to word the error. */
+export interface ArmCallContext {
+  /** e.g. `create the user-assigned identity "id-uami"` (completes "Could not …"). */
+  operation: string
+  subscriptionId: string
+  /** The resource group the call targets, when any. */
+  resourceGroup?: string | undefined
+  /** The resource the call targets, when any. */
+  resourceId?: string | undefined
+  /** The scope a 403 should name (default: the resource group, else the subscription). */
+  scope?: string | undefined
+  /** The role a 403 should ask for (default `Contributor`). */
+  requiredRole?: string | undefined
+  /** How to create the resource when it is missing (for `ResourceNotFound`). */
+  createWith?: string | undefined
+}
+
+/**
+ * Turns an SDK `RestError` from an ARM call into the matching {@link ProvisionError} subclass, keeping the
+ * `RestError` as `cause`. Anything that is not a `RestError` (a bug, an abort) is returned unchanged.
+ */
+export function toArmError(error: unknown, context: ArmCallContext): unknown {
+  if (!isRestError(error)) return error
+  const status = error.statusCode
+  const code = error.code
+  const groupScope = context.resourceGroup
+    ? `/subscriptions/${context.subscriptionId}/resourceGroups/${context.resourceGroup}`
+    : `/subscriptions/${context.subscriptionId}`
+  if (status === 403) {
+    return new ArmForbiddenError({
+      operation: context.operation,
+      scope: context.scope ?? groupScope,
+      requiredRole: context.requiredRole ?? 'Contributor',
+      armMessage: error.message,
+      cause: error,
+    })
+  }
+  if (
+    status === 404 &&
+    (code === 'ResourceGroupNotFound' || (context.resourceGroup && !context.resourceId))
+  ) {
+    return new ResourceGroupNotFoundError({
+      operation: context.operation,
+      resourceGroup: context.resourceGroup ?? '(unknown)',
+      subscriptionId: context.subscriptionId,
+      cause: error,
+    })
+  }
+  if (status === 404 && context.resourceId) {
+    return new ResourceNotFoundError({
+      operation: context.operation,
+      resourceId: context.resourceId,
+      createWith: context.createWith ?? 'run the step that creates it',
+      cause: error,
+    })
+  }
+  return new ArmRequestError({
+    operation: context.operation,
+    statusCode: status,
+    armCode: code,
+    armMessage: error.message,
+    cause: error,
+  })
+}
+
+/**
+ * Runs one ARM call and maps a failure with {@link toArmError}.
+ *
+ * @returns The call's result.
+ * @throws {@link ProvisionError} subclasses for `RestError`s; anything else unchanged.
+ */
+export async function armCall<T>(context: ArmCallContext, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    throw toArmError(error, context)
+  }
+}
+
+/**
+ * Runs an ARM GET and returns `undefined` when the resource does not exist (404 `ResourceNotFound` or a 404
+ * without a code). A missing resource group still throws {@link ResourceGroupNotFoundError}.
+ */
+export async function armGetOptional<T>(
+  context: ArmCallContext,
+  call: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await call()
+  } catch (error) {
+    if (statusOf(error) === 404 && armCodeOf(error) !== 'ResourceGroupNotFound') return undefined
+    throw toArmError(error, context)
+  }
+}
+
+/**
+ * Runs an ARM DELETE; a 404 (already gone) counts as success.
+ *
+ * @returns `true` when something was deleted, `false` when it did not exist.
+ */
+export async function armDelete(context: ArmCallContext, call: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await call()
+    return true
+  } catch (error) {
+    if (statusOf(error) === 404) return false
+    throw toArmError(error, context)
+  }
+}
