@@ -1,8 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { contextOf } from '../../src/emulator.ts'
 import type { RunningEmulator } from '../../src/index.ts'
+import { APP_CONFIGURATION_DATA_OWNER } from '../../src/rbac/roles.ts'
 import { normalizeId } from '../../src/resource-id.ts'
-import { type HostKind, hostResourceTypes, type IdentityRecord } from '../../src/state/model.ts'
+import {
+  type HostKind,
+  hostResourceTypes,
+  type IdentityRecord,
+  type StoreRecord,
+} from '../../src/state/model.ts'
 
 /**
  * Writes records straight into a running emulator's state, for tests of the identity endpoints that must not
@@ -92,4 +98,48 @@ export function systemIdentityOf(
   const system = host?.identity.systemAssigned
   if (!system) throw new Error(`${hostId} has no system-assigned identity`)
   return system
+}
+
+/**
+ * Creates an App Configuration store record (its listener starts when the emulator next starts) and, when
+ * `dataOwner` is given, makes that principal App Configuration Data Owner on it, effective at once.
+ */
+export async function seedStore(
+  emulator: RunningEmulator,
+  name: string,
+  options: { resourceGroup?: string; dataOwner?: string } = {},
+): Promise<StoreRecord> {
+  const ctx = contextOf(emulator)
+  const resourceGroup = options.resourceGroup ?? 'rg-seed'
+  const record: StoreRecord = {
+    id: `/subscriptions/${emulator.subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.AppConfiguration/configurationStores/${name}`,
+    name,
+    resourceGroup,
+    location: 'eastus',
+    tags: {},
+    sku: 'standard',
+    endpoint: '',
+    port: 0,
+    extraProperties: {},
+    createdAt: new Date().toISOString(),
+  }
+  const assignmentName = randomUUID()
+  await ctx.state.update((draft) => {
+    draft.stores[normalizeId(record.id)] = record
+    draft.keyValues[normalizeId(record.id)] = {}
+    if (options.dataOwner) {
+      const id = `${record.id}/providers/Microsoft.Authorization/roleAssignments/${assignmentName}`
+      draft.roleAssignments[normalizeId(id)] = {
+        id,
+        name: assignmentName,
+        scope: record.id,
+        roleDefinitionId: `/subscriptions/${emulator.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${APP_CONFIGURATION_DATA_OWNER}`,
+        principalId: options.dataOwner,
+        principalType: 'ServicePrincipal',
+        description: null,
+        createdOn: new Date(0).toISOString(),
+      }
+    }
+  })
+  return record
 }
