@@ -57,14 +57,22 @@ export function checkAccess(
 
 const patternCache = new Map<string, RegExp>()
 
-/** Azure action pattern match: case-insensitive, `*` matches any run of characters. */
+/**
+ * Azure action pattern match: case-insensitive, `*` matches any run of characters, and a `*` standing alone
+ * between two slashes also matches no segment at all (Managed Identity Operator's
+ * `userAssignedIdentities/{star}/assign/action` grants `userAssignedIdentities/assign/action`).
+ */
 export function matches(pattern: string, action: string): boolean {
   let regex = patternCache.get(pattern)
   if (!regex) {
     const body = pattern
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
-      .join('.*')
+      .split(/(\/\*\/|\*)/)
+      .map((part) => {
+        if (part === '/*/') return '/(?:.*/)?'
+        if (part === '*') return '.*'
+        return part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')
+      })
+      .join('')
     regex = new RegExp(`^${body}$`, 'i')
     patternCache.set(pattern, regex)
   }
