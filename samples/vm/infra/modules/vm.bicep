@@ -1,0 +1,120 @@
+// The host: an Ubuntu 24.04 LTS VM with the user-assigned identity attached and chosen by its OBJECT
+// (principal) ID (AZURE_MANAGED_IDENTITY_OBJECT_ID). SSH keys only. At first boot cloud-init creates the
+// service user, installs Node.js 22, writes /etc/uami-sample.env and the systemd unit (see deploy/);
+// deploy/deploy.sh then copies the code.
+//
+// A VM's custom data cannot change once the VM exists: edits to deploy/cloud-init.yaml, install.sh or the
+// environment reach a new VM only. deploy/deploy.sh re-installs the unit file on every deployment.
+
+@description('Name of the VM (also its host name).')
+param name string
+
+@description('Azure region of the VM.')
+param location string
+
+@description('Tags for the VM.')
+param tags object = {}
+
+@description('VM size. Standard_B1s (1 vCPU, 1 GiB) is enough for the sample.')
+param vmSize string = 'Standard_B1s'
+
+@description('Admin user for SSH.')
+param adminUsername string
+
+@description('SSH public key of the admin user (ssh-ed25519 or ssh-rsa).')
+param sshPublicKey string
+
+@description('Resource ID of the network interface.')
+param nicId string
+
+@description('Resource ID of the user-assigned managed identity to attach.')
+param identityResourceId string
+
+@description('Object (principal) ID of that identity: the sample passes it as AZURE_MANAGED_IDENTITY_OBJECT_ID.')
+param identityPrincipalId string
+
+@description('App Configuration endpoint, e.g. https://appcs-abc123.azconfig.io.')
+param appConfigEndpoint string
+
+// /etc/uami-sample.env: the values that differ per deployment. Constant settings are in the unit file.
+var envLines = [
+  '# Written at first boot by cloud-init (infra/modules/vm.bicep). Read by systemd for uami-sample.service.'
+  'AZURE_MANAGED_IDENTITY_OBJECT_ID=${identityPrincipalId}'
+  'APP_CONFIG_ENDPOINT=${appConfigEndpoint}'
+  ''
+]
+var envFile = join(envLines, '\n')
+
+// deploy/cloud-init.yaml with its three placeholders replaced by base64 text.
+var cloudInitTemplate = loadTextContent('../../deploy/cloud-init.yaml')
+var cloudInitWithEnv = replace(cloudInitTemplate, '@@ENV_FILE_B64@@', base64(envFile))
+var cloudInitWithUnit = replace(cloudInitWithEnv, '@@UNIT_B64@@', loadFileAsBase64('../../deploy/uami-sample.service'))
+var cloudInit = replace(cloudInitWithUnit, '@@INSTALL_B64@@', loadFileAsBase64('../../deploy/install.sh'))
+
+resource vm 'Microsoft.Compute/virtualMachines@2024-11-01' = {
+  name: name
+  location: location
+  tags: tags
+  identity: {
+    // Only the user-assigned identity, no system-assigned one.
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityResourceId}': {}
+    }
+  }
+  properties: {
+    hardwareProfile: {
+      vmSize: vmSize
+    }
+    osProfile: {
+      computerName: name
+      adminUsername: adminUsername
+      customData: base64(cloudInit)
+      linuxConfiguration: {
+        disablePasswordAuthentication: true
+        ssh: {
+          publicKeys: [
+            {
+              path: '/home/${adminUsername}/.ssh/authorized_keys'
+              keyData: sshPublicKey
+            }
+          ]
+        }
+      }
+    }
+    storageProfile: {
+      imageReference: {
+        publisher: 'Canonical'
+        offer: 'ubuntu-24_04-lts'
+        sku: 'server'
+        version: 'latest'
+      }
+      osDisk: {
+        createOption: 'FromImage'
+        deleteOption: 'Delete'
+        managedDisk: {
+          storageAccountType: 'StandardSSD_LRS'
+        }
+      }
+    }
+    networkProfile: {
+      networkInterfaces: [
+        {
+          id: nicId
+          properties: {
+            deleteOption: 'Delete'
+          }
+        }
+      ]
+    }
+    diagnosticsProfile: {
+      // Boot diagnostics with managed storage: the serial console and boot log help when first boot fails.
+      bootDiagnostics: {
+        enabled: true
+      }
+    }
+  }
+}
+
+@description('Name of the VM.')
+output name string = vm.name
