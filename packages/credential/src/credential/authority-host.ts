@@ -23,12 +23,11 @@ export function isLoopbackAuthorityHost(value: string, source = 'AZURE_AUTHORITY
   } catch {
     throw new InvalidAuthorityHostError({ source, value, reason: 'it is not an absolute URL' })
   }
+  if (url.protocol === 'http:') {
+    throw new InvalidAuthorityHostError({ source, value, reason: 'it uses http, not https' })
+  }
   if (url.protocol !== 'https:') {
-    throw new InvalidAuthorityHostError({
-      source,
-      value,
-      reason: `it uses ${url.protocol.replace(/:$/, '')}, not https`,
-    })
+    throw new InvalidAuthorityHostError({ source, value, reason: "it does not start with 'https://'" })
   }
   return isLoopbackHostname(url.hostname)
 }

@@ -146,7 +146,7 @@ export function parseIdentityResourceId(
     })
   }
   if (eq(segments[2], 'providers')) {
-    if (segments.length >= 5 && segments.length % 2 === 1) {
+    if (segments.length >= 6 && segments.length % 2 === 0) {
       const { type, description } = describeResource(segments, 3)
       throw new NotAUserAssignedIdentityError({
         variable,
