@@ -1,6 +1,6 @@
 import type { ArmClients } from './clients.js'
 import { lroOptions } from './clients.js'
-import { armCall, armGetOptional, statusOf, toArmError } from './errors/arm-error-mapping.js'
+import { armCall, statusOf, toArmError } from './errors/arm-error-mapping.js'
 import { InvalidOptionError } from './errors/invalid-option-error.js'
 
 /** What {@link ensureResourceGroup} returns. */
@@ -72,11 +72,16 @@ export async function getResourceGroupOptional(
   clients: ArmClients,
   name: string,
 ): Promise<Omit<ResourceGroupFacts, 'created'> | undefined> {
-  const group = await armGetOptional(
-    { operation: `read resource group "${name}"`, subscriptionId: clients.subscriptionId },
-    () => clients.resources.resourceGroups.get(name),
-  )
-  if (!group) return undefined
+  let group: Awaited<ReturnType<typeof clients.resources.resourceGroups.get>>
+  try {
+    group = await clients.resources.resourceGroups.get(name)
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined
+    throw toArmError(error, {
+      operation: `read resource group "${name}"`,
+      subscriptionId: clients.subscriptionId,
+    })
+  }
   return {
     id: group.id ?? `/subscriptions/${clients.subscriptionId}/resourceGroups/${name}`,
     name: group.name ?? name,

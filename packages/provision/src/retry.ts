@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises'
+import { redactRestError } from './errors/arm-error-mapping.js'
 
 /** Told before each wait of a retry loop, so a UI can say what it is waiting for. */
 export interface WaitInfo {
@@ -50,6 +51,7 @@ export async function retryWhile<T>(
     try {
       return await attempt()
     } catch (error) {
+      redactRestError(error)
       const reason = retryable(error)
       if (reason === undefined) throw error
       const elapsedMs = Date.now() - started

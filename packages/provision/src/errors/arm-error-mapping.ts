@@ -19,6 +19,29 @@ export function isRestError(error: unknown): error is RestErrorLike {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'RestError'
 }
 
+interface HeadersLike {
+  has(name: string): boolean
+  set(name: string, value: string): void
+}
+
+/**
+ * Replaces the `Authorization` header of the request a `RestError` carries, so that an error kept as `cause`
+ * never holds a bearer token, whatever serialiser a caller uses (the SDK's own `inspect` redacts it; generic
+ * serialisers such as test reporters do not). The request has completed; nothing reuses it.
+ */
+export function redactRestError(error: unknown): void {
+  if (!isRestError(error)) return
+  const withRequests = error as {
+    request?: { headers?: HeadersLike }
+    response?: { request?: { headers?: HeadersLike } }
+  }
+  for (const headers of [withRequests.request?.headers, withRequests.response?.request?.headers]) {
+    if (headers && typeof headers.has === 'function' && headers.has('authorization')) {
+      headers.set('authorization', 'REDACTED')
+    }
+  }
+}
+
 /** Status of a `RestError`, or `undefined` for anything else. */
 export function statusOf(error: unknown): number | undefined {
   return isRestError(error) ? error.statusCode : undefined
@@ -52,6 +75,7 @@ export interface ArmCallContext {
  */
 export function toArmError(error: unknown, context: ArmCallContext): unknown {
   if (!isRestError(error)) return error
+  redactRestError(error)
   const status = error.statusCode
   const code = error.code
   const groupScope = context.resourceGroup
