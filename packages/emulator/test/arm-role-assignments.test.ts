@@ -35,7 +35,11 @@ describe('ARM role assignments (@azure/arm-authorization)', () => {
       scope,
       name,
       { roleDefinitionId: readerId, principalId, principalType: 'ServicePrincipal', ...properties },
-      { onResponse: (response) => void (status = response.status) },
+      {
+        onResponse: (response) => {
+          status = response.status
+        },
+      },
     )
     return result.then((assignment) => ({ assignment, status }))
   }
