@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Deploys the sample's code to the VM: builds the single-file bundle, copies it (and the systemd unit) over SSH,
-# and restarts the service. Azure has no "deploy code to a VM" step that azd could use, so azd runs this script
-# after `azd provision` (postprovision hook in azure.yaml). Run it yourself after changing code:
+# Deploys the sample's code to the VM: builds the single-file bundle, copies it over SSH with the systemd unit
+# and install.sh, re-runs install.sh (idempotent: it repairs a first boot that failed half-way), and restarts the
+# service. Azure has no "deploy code to a VM" step that azd could use, so azd runs this script after
+# `azd provision` (postprovision hook in azure.yaml). Run it yourself after changing code:
 #   ./deploy/deploy.sh            (from samples/vm)
+#
+# The systemd unit is installed here rather than by cloud-init, so editing it never touches the VM's custom data
+# (which Azure refuses to change on an existing VM); install.sh is re-run for the same reason.
 #
 # Reads VM_HOST and VM_ADMIN_USERNAME from the environment or, when they are unset, from `azd env get-value`.
 # Optional: SSH_PRIVATE_KEY_PATH, the private key matching SSH_PUBLIC_KEY (default: ssh's usual keys and agent).
@@ -51,34 +55,33 @@ npm run bundle --workspace="$workspace"
 bundle_dir="$sample_dir/dist/bundle"
 [[ -f "$bundle_dir/server.mjs" ]] || fail "the bundle step did not produce $bundle_dir/server.mjs; run 'npm run bundle' in samples/vm and read its output."
 
-# 2. Wait for first-boot setup (Node.js, service user, unit) to finish.
+# 2. Wait for first-boot setup (service user, Node.js, /etc/uami-sample.env) to finish.
 say "waiting for cloud-init on $host (first boot takes a few minutes)"
 status=0
 ssh "${ssh_opts[@]}" "$target" 'cloud-init status --wait >/dev/null' || status=$?
 case $status in
   0) ;;
-  2) say "cloud-init finished with recoverable errors; see /var/log/cloud-init-output.log on the VM" ;;
+  1 | 2) say "cloud-init reported errors (see /var/log/cloud-init-output.log on the VM); running install.sh again below" ;;
   255) fail "cannot reach $target over SSH. Check that SSH_SOURCE_CIDR covers your current public IP (then 'azd provision'), that the key matching SSH_PUBLIC_KEY is loaded or named by SSH_PRIVATE_KEY_PATH, and, if the VM was recreated, forget its old host key with: ssh-keygen -R $host" ;;
-  *) fail "cloud-init failed on the VM, so Node.js or the service may be missing. Read it with: ssh $target sudo tail -n 100 /var/log/cloud-init-output.log" ;;
+  *) fail "could not read cloud-init's status on the VM (exit code $status). Read its log with: ssh $target sudo tail -n 100 /var/log/cloud-init-output.log" ;;
 esac
 
-# 3. Copy the bundle and the unit, install them owned by root (the service user can read, not modify),
-#    restart the service and check it from the VM itself.
+# 3. Copy the bundle, the unit and install.sh; re-run install.sh; install the bundle owned by root (the service
+#    user can read it, not modify it); restart the service and check it from the VM itself.
 say "copying the bundle to $host"
-remote_tmp=$(ssh "${ssh_opts[@]}" "$target" 'mktemp -d')
-scp "${ssh_opts[@]}" -q "$bundle_dir"/* "$sample_dir/deploy/uami-sample.service" "$target:$remote_tmp/"
+remote_tmp=$(ssh "${ssh_opts[@]}" "$target" 'dir=$(mktemp -d) && mkdir "$dir/bundle" && echo "$dir"')
+scp "${ssh_opts[@]}" -q "$bundle_dir"/* "$target:$remote_tmp/bundle/"
+scp "${ssh_opts[@]}" -q "$sample_dir/deploy/uami-sample.service" "$sample_dir/deploy/install.sh" "$target:$remote_tmp/"
 say "installing and restarting uami-sample.service"
 # shellcheck disable=SC2087 # $remote_tmp is meant to expand here, on this machine.
 ssh "${ssh_opts[@]}" "$target" bash -s <<REMOTE
 set -euo pipefail
 cd "$remote_tmp"
 sudo install -o root -g root -m 0644 uami-sample.service /etc/systemd/system/uami-sample.service
-rm uami-sample.service
-sudo install -d -o root -g root -m 0755 /opt/uami-sample
-sudo install -o root -g root -m 0644 -t /opt/uami-sample ./*
+sudo install -o root -g root -m 0755 install.sh /usr/local/sbin/uami-sample-install
+sudo /usr/local/sbin/uami-sample-install
+sudo install -o root -g root -m 0644 -t /opt/uami-sample bundle/*
 cd / && rm -rf "$remote_tmp"
-sudo systemctl daemon-reload
-sudo systemctl enable --quiet uami-sample.service
 sudo systemctl restart uami-sample.service
 for _ in \$(seq 1 30); do
   if curl --fail --silent --output /dev/null http://127.0.0.1:8080/healthz; then

@@ -1,10 +1,10 @@
 #!/bin/sh
-# Prepares the VM for the uami sample. cloud-init runs it once, as root, at first boot (deploy/cloud-init.yaml);
-# running it again changes nothing that is already in place.
+# Prepares the VM for the uami sample. cloud-init runs it as root at first boot (deploy/cloud-init.yaml) and
+# deploy/deploy.sh runs it again on every deployment; a second run changes nothing that is already in place.
 #   1. a dedicated system user, uami-sample, with no shell, no home and no sudo: the service runs as it;
 #   2. Node.js 22 from the official release tarball, checked against the release's SHASUMS256.txt;
-#   3. /opt/uami-sample, owned by root, for the bundle that deploy/deploy.sh copies later;
-#   4. the systemd unit, enabled. It starts once /opt/uami-sample/server.mjs exists (ConditionPathExists).
+#   3. /opt/uami-sample, owned by root, for the bundle that deploy/deploy.sh copies;
+#   4. once deploy/deploy.sh has installed the systemd unit: the unit, reloaded and enabled.
 set -eu
 
 NODE_MAJOR=22
@@ -60,7 +60,11 @@ ln -sf "$NODE_DIR/bin/node" /usr/local/bin/node
 # 3. Code directory: root owns it, the service user can only read it.
 install -d -o root -g root -m 0755 "$APP_DIR"
 
-# 4. Service.
-systemctl daemon-reload
-systemctl enable uami-sample.service
-log "uami-sample.service enabled; it starts when deploy/deploy.sh has copied $APP_DIR/server.mjs"
+# 4. Service, when its unit is there (deploy/deploy.sh installs it with the code).
+if [ -f /etc/systemd/system/uami-sample.service ]; then
+  systemctl daemon-reload
+  systemctl enable --quiet uami-sample.service
+  log "uami-sample.service enabled"
+else
+  log "waiting for deploy/deploy.sh to install the code and uami-sample.service"
+fi

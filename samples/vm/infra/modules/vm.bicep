@@ -1,10 +1,11 @@
 // The host: an Ubuntu 24.04 LTS VM with the user-assigned identity attached and chosen by its OBJECT
 // (principal) ID (AZURE_MANAGED_IDENTITY_OBJECT_ID). SSH keys only. At first boot cloud-init creates the
-// service user, installs Node.js 22, writes /etc/uami-sample.env and the systemd unit (see deploy/);
-// deploy/deploy.sh then copies the code.
+// service user, installs Node.js 22 and writes /etc/uami-sample.env (see deploy/); deploy/deploy.sh then
+// installs the code and the systemd unit.
 //
-// A VM's custom data cannot change once the VM exists: edits to deploy/cloud-init.yaml, install.sh or the
-// environment reach a new VM only. deploy/deploy.sh re-installs the unit file on every deployment.
+// A VM's custom data cannot change once the VM exists: an `azd provision` after editing deploy/cloud-init.yaml or
+// deploy/install.sh fails with PropertyChangeNotAllowed (customData). Edits to install.sh reach an existing VM
+// through deploy/deploy.sh, which re-runs it; the unit file is not in the custom data at all.
 
 @description('Name of the VM (also its host name).')
 param name string
@@ -45,11 +46,10 @@ var envLines = [
 ]
 var envFile = join(envLines, '\n')
 
-// deploy/cloud-init.yaml with its three placeholders replaced by base64 text.
+// deploy/cloud-init.yaml with its two placeholders replaced by base64 text.
 var cloudInitTemplate = loadTextContent('../../deploy/cloud-init.yaml')
 var cloudInitWithEnv = replace(cloudInitTemplate, '@@ENV_FILE_B64@@', base64(envFile))
-var cloudInitWithUnit = replace(cloudInitWithEnv, '@@UNIT_B64@@', loadFileAsBase64('../../deploy/uami-sample.service'))
-var cloudInit = replace(cloudInitWithUnit, '@@INSTALL_B64@@', loadFileAsBase64('../../deploy/install.sh'))
+var cloudInit = replace(cloudInitWithEnv, '@@INSTALL_B64@@', loadFileAsBase64('../../deploy/install.sh'))
 
 resource vm 'Microsoft.Compute/virtualMachines@2024-11-01' = {
   name: name
