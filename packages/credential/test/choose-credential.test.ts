@@ -20,7 +20,11 @@ import { ATTACHED } from './helpers/ids.ts'
 const CLIENT = { AZURE_CLIENT_ID: ATTACHED.clientId }
 const OBJECT = { AZURE_MANAGED_IDENTITY_OBJECT_ID: ATTACHED.objectId }
 const RESOURCE = { AZURE_MANAGED_IDENTITY_RESOURCE_ID: ATTACHED.resourceId }
-const APP_SERVICE = { WEBSITE_SITE_NAME: 'web', IDENTITY_ENDPOINT: 'http://127.0.0.1:1/msi/token', IDENTITY_HEADER: 'hdr-9f8e7d6c' }
+const APP_SERVICE = {
+  WEBSITE_SITE_NAME: 'web',
+  IDENTITY_ENDPOINT: 'http://127.0.0.1:1/msi/token',
+  IDENTITY_HEADER: 'hdr-9f8e7d6c',
+}
 
 function thrown(action: () => unknown): Error {
   try {
@@ -34,14 +38,49 @@ function thrown(action: () => unknown): Error {
 describe('chooseCredential', () => {
   it.each<[string, CreateCredentialOptions, string, string]>([
     ['App Service', { env: { ...APP_SERVICE, ...CLIENT } }, 'app-service', 'ManagedIdentityCredential'],
-    ['Container Apps', { env: { CONTAINER_APP_NAME: 'a', ...RESOURCE } }, 'container-apps', 'ManagedIdentityCredential'],
-    ['a VM (systemd sets AZURE_TOKEN_CREDENTIALS)', { env: { AZURE_TOKEN_CREDENTIALS: 'ManagedIdentityCredential', ...OBJECT } }, 'vm', 'ManagedIdentityCredential'],
-    ['a VM with prod', { env: { AZURE_TOKEN_CREDENTIALS: 'prod', ...OBJECT } }, 'vm', 'ManagedIdentityCredential'],
+    [
+      'Container Apps',
+      { env: { CONTAINER_APP_NAME: 'a', ...RESOURCE } },
+      'container-apps',
+      'ManagedIdentityCredential',
+    ],
+    [
+      'a VM (systemd sets AZURE_TOKEN_CREDENTIALS)',
+      { env: { AZURE_TOKEN_CREDENTIALS: 'ManagedIdentityCredential', ...OBJECT } },
+      'vm',
+      'ManagedIdentityCredential',
+    ],
+    [
+      'a VM with prod',
+      { env: { AZURE_TOKEN_CREDENTIALS: 'prod', ...OBJECT } },
+      'vm',
+      'ManagedIdentityCredential',
+    ],
     ['a developer machine', { env: { ...CLIENT } }, 'developer-machine', 'DefaultAzureCredential'],
-    ['dev on a developer machine', { env: { AZURE_TOKEN_CREDENTIALS: 'dev', ...CLIENT } }, 'developer-machine', 'DefaultAzureCredential'],
-    ['AzureCliCredential on an App Service host', { env: { ...APP_SERVICE, AZURE_TOKEN_CREDENTIALS: 'AzureCliCredential', ...CLIENT } }, 'app-service', 'DefaultAzureCredential'],
-    ['ManagedIdentityCredential with the developer-machine override', { env: { AZURE_TOKEN_CREDENTIALS: 'managedidentitycredential', ...CLIENT }, host: 'developer-machine' }, 'developer-machine', 'ManagedIdentityCredential'],
-    ['prod with the developer-machine override', { env: { AZURE_TOKEN_CREDENTIALS: 'prod', ...CLIENT }, host: 'developer-machine' }, 'developer-machine', 'DefaultAzureCredential'],
+    [
+      'dev on a developer machine',
+      { env: { AZURE_TOKEN_CREDENTIALS: 'dev', ...CLIENT } },
+      'developer-machine',
+      'DefaultAzureCredential',
+    ],
+    [
+      'AzureCliCredential on an App Service host',
+      { env: { ...APP_SERVICE, AZURE_TOKEN_CREDENTIALS: 'AzureCliCredential', ...CLIENT } },
+      'app-service',
+      'DefaultAzureCredential',
+    ],
+    [
+      'ManagedIdentityCredential with the developer-machine override',
+      { env: { AZURE_TOKEN_CREDENTIALS: 'managedidentitycredential', ...CLIENT }, host: 'developer-machine' },
+      'developer-machine',
+      'ManagedIdentityCredential',
+    ],
+    [
+      'prod with the developer-machine override',
+      { env: { AZURE_TOKEN_CREDENTIALS: 'prod', ...CLIENT }, host: 'developer-machine' },
+      'developer-machine',
+      'DefaultAzureCredential',
+    ],
     ['UAMI_HOST=vm', { env: { UAMI_HOST: 'vm', ...CLIENT } }, 'vm', 'ManagedIdentityCredential'],
   ])('on %s → %s uses %s', (_, options, host, credentialKind) => {
     expect(chooseCredential(options)).toMatchObject({ host, credentialKind })
@@ -81,7 +120,9 @@ describe('chooseCredential', () => {
     ['https://128.0.0.1', false],
     ['https://localhost.example.com', false],
   ])('disables instance discovery for AZURE_AUTHORITY_HOST=%s: %s', (authorityHost, loopback) => {
-    expect(chooseCredential({ env: { AZURE_AUTHORITY_HOST: authorityHost, ...CLIENT } }).disableInstanceDiscovery).toBe(loopback)
+    expect(
+      chooseCredential({ env: { AZURE_AUTHORITY_HOST: authorityHost, ...CLIENT } }).disableInstanceDiscovery,
+    ).toBe(loopback)
     expect(isLoopbackAuthorityHost(authorityHost)).toBe(loopback)
   })
 
@@ -105,15 +146,23 @@ describe('chooseCredential', () => {
   })
 
   it('refuses an AZURE_TOKEN_CREDENTIALS value the SDK would refuse, naming the accepted ones', () => {
-    const error = thrown(() => chooseCredential({ env: { AZURE_TOKEN_CREDENTIALS: 'managed-identity', ...CLIENT } }))
+    const error = thrown(() =>
+      chooseCredential({ env: { AZURE_TOKEN_CREDENTIALS: 'managed-identity', ...CLIENT } }),
+    )
     expect(error).toBeInstanceOf(InvalidTokenCredentialsError)
     expect(error.message).toContain('ManagedIdentityCredential')
-    expect(readTokenCredentials({ AZURE_TOKEN_CREDENTIALS: ' AzureDeveloperCliCredential ' })).toBe('azuredeveloperclicredential')
+    expect(readTokenCredentials({ AZURE_TOKEN_CREDENTIALS: ' AzureDeveloperCliCredential ' })).toBe(
+      'azuredeveloperclicredential',
+    )
     expect(readTokenCredentials({})).toBeUndefined()
   })
 
   it('refuses a user-assigned identity where the MI source cannot select one (Cloud Shell)', () => {
-    const error = thrown(() => chooseCredential({ env: { MSI_ENDPOINT: 'http://localhost:50342/oauth2/token', UAMI_HOST: 'vm', ...CLIENT } }))
+    const error = thrown(() =>
+      chooseCredential({
+        env: { MSI_ENDPOINT: 'http://localhost:50342/oauth2/token', UAMI_HOST: 'vm', ...CLIENT },
+      }),
+    )
     expect(error).toBeInstanceOf(UserAssignedUnsupportedError)
     expect(error).toMatchObject({ source: 'CloudShell', variables: ['MSI_ENDPOINT'] })
   })
@@ -121,7 +170,9 @@ describe('chooseCredential', () => {
 
 describe('createCredential', () => {
   it('builds ManagedIdentityCredential on a host and DefaultAzureCredential on a developer machine', () => {
-    expect(createCredential({ env: { ...APP_SERVICE, ...RESOURCE } }).credential).toBeInstanceOf(ManagedIdentityCredential)
+    expect(createCredential({ env: { ...APP_SERVICE, ...RESOURCE } }).credential).toBeInstanceOf(
+      ManagedIdentityCredential,
+    )
     expect(createCredential({ env: { ...OBJECT } }).credential).toBeInstanceOf(DefaultAzureCredential)
   })
 
@@ -143,17 +194,25 @@ describe('createCredential', () => {
 
   it.each([
     [{ credentialOptions: { clientId: ATTACHED.clientId } }, 'it sets clientId'],
-    [{ defaultAzureCredentialOptions: { managedIdentityResourceId: ATTACHED.resourceId } }, 'it sets managedIdentityResourceId'],
+    [
+      { defaultAzureCredentialOptions: { managedIdentityResourceId: ATTACHED.resourceId } },
+      'it sets managedIdentityResourceId',
+    ],
   ])('refuses an identity hidden in the SDK options %o', (options, reason) => {
-    const error = thrown(() => createCredential({ env: { ...CLIENT }, ...(options as CreateCredentialOptions) }))
+    const error = thrown(() =>
+      createCredential({ env: { ...CLIENT }, ...(options as CreateCredentialOptions) }),
+    )
     expect(error).toBeInstanceOf(InvalidSelectorError)
     expect(error.message).toContain(reason)
   })
 
-  it.each([[null], ['env'], [{ env: 5 }], [{ credentialOptions: 'x' }]])('refuses malformed options %o with a coded error', (options) => {
-    const error = thrown(() => createCredential(options as never))
-    expect(error).toBeInstanceOf(InvalidOptionError)
-  })
+  it.each([[null], ['env'], [{ env: 5 }], [{ credentialOptions: 'x' }]])(
+    'refuses malformed options %o with a coded error',
+    (options) => {
+      const error = thrown(() => createCredential(options as never))
+      expect(error).toBeInstanceOf(InvalidOptionError)
+    },
+  )
 
   describe('logging', () => {
     let lines: string[] = []
@@ -184,7 +243,11 @@ describe('createCredential', () => {
 
     it('warns that the object ID cannot be passed to DefaultAzureCredential', () => {
       createCredential({ env: { ...OBJECT } })
-      expect(lines.some((line) => line.includes('uami-credential:warning') && line.includes('no object-ID option'))).toBe(true)
+      expect(
+        lines.some(
+          (line) => line.includes('uami-credential:warning') && line.includes('no object-ID option'),
+        ),
+      ).toBe(true)
     })
   })
 })

@@ -31,7 +31,11 @@ describe('DefaultAzureCredential on a developer machine', () => {
   let endpoint: IdentityEndpoint
   beforeAll(async () => {
     entra = await startFakeEntra(DEVELOPER)
-    endpoint = await startIdentityEndpoint({ identities: [ATTACHED], identityHeader: 'dev-header-3b7e', hostResourceId: '/local' })
+    endpoint = await startIdentityEndpoint({
+      identities: [ATTACHED],
+      identityHeader: 'dev-header-3b7e',
+      hostResourceId: '/local',
+    })
   })
   afterAll(async () => {
     await entra.close()
@@ -75,7 +79,9 @@ describe('DefaultAzureCredential on a developer machine', () => {
     expect(probe.error).toBeUndefined()
     expect(probe.summary.credentialKind).toBe('DefaultAzureCredential')
     expect(probe.matches).toBe(true)
-    expect(endpoint.requests.slice(before).map((request) => request.query.mi_res_id)).toEqual([ATTACHED.resourceId])
+    expect(endpoint.requests.slice(before).map((request) => request.query.mi_res_id)).toEqual([
+      ATTACHED.resourceId,
+    ])
   })
 
   it('cannot pass an object ID (DefaultAzureCredential has no such option) and says so in the summary', async () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { IdentityKind } from '../src/index.ts'
-import { IDENTITY_VARIABLES, identityFromEnv, isUamiCredentialError, parseIdentitySelector } from '../src/index.ts'
+import {
+  IDENTITY_VARIABLES,
+  identityFromEnv,
+  isUamiCredentialError,
+  parseIdentitySelector,
+} from '../src/index.ts'
 
 // Seeded fuzzing of the identity validators: every generated string must give a valid selector or one of the
 // documented coded errors — never another exception — and a value is accepted exactly when an independent

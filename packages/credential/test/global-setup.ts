@@ -26,9 +26,13 @@ export default function setup(): void {
     built = 0
   }
   if (built < newestMtime(join(packageDir, 'src'))) {
-    execFileSync(process.execPath, [join(packageDir, '../../node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-      cwd: packageDir,
-      stdio: 'inherit',
-    })
+    execFileSync(
+      process.execPath,
+      [join(packageDir, '../../node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+      {
+        cwd: packageDir,
+        stdio: 'inherit',
+      },
+    )
   }
 }

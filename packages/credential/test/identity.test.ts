@@ -4,13 +4,13 @@ import {
   assertIdentitySelector,
   IDENTITY_VARIABLES,
   IdentityNotSetError,
-  identityFromEnv,
-  identityKindOf,
-  identityVariable,
   InvalidGuidError,
   InvalidOptionError,
   InvalidResourceIdError,
   InvalidSelectorError,
+  identityFromEnv,
+  identityKindOf,
+  identityVariable,
   isUamiCredentialError,
   NotAUserAssignedIdentityError,
   PastedValueError,
@@ -59,13 +59,20 @@ describe('identityFromEnv', () => {
   it('names all three variables when none is set', () => {
     const error = thrown(() => identityFromEnv({ AZURE_CLIENT_ID: '' }))
     expect(error).toBeInstanceOf(IdentityNotSetError)
-    expect(error).toMatchObject({ code: 'UAMI_CRED_IDENTITY_NOT_SET', variables: Object.values(IDENTITY_VARIABLES) })
-    expect(error.message).toContain('none of AZURE_CLIENT_ID, AZURE_MANAGED_IDENTITY_RESOURCE_ID, AZURE_MANAGED_IDENTITY_OBJECT_ID is set')
+    expect(error).toMatchObject({
+      code: 'UAMI_CRED_IDENTITY_NOT_SET',
+      variables: Object.values(IDENTITY_VARIABLES),
+    })
+    expect(error.message).toContain(
+      'none of AZURE_CLIENT_ID, AZURE_MANAGED_IDENTITY_RESOURCE_ID, AZURE_MANAGED_IDENTITY_OBJECT_ID is set',
+    )
     expect(error.message).toContain('az identity show')
   })
 
   it('refuses several identity variables and names them', () => {
-    const error = thrown(() => identityFromEnv({ AZURE_CLIENT_ID: GUID, AZURE_MANAGED_IDENTITY_RESOURCE_ID: ATTACHED.resourceId }))
+    const error = thrown(() =>
+      identityFromEnv({ AZURE_CLIENT_ID: GUID, AZURE_MANAGED_IDENTITY_RESOURCE_ID: ATTACHED.resourceId }),
+    )
     expect(error).toBeInstanceOf(AmbiguousIdentityError)
     expect(error).toMatchObject({
       code: 'UAMI_CRED_IDENTITY_AMBIGUOUS',
@@ -76,9 +83,15 @@ describe('identityFromEnv', () => {
 
   it('explains when AZURE_CLIENT_ID belongs to a service principal for EnvironmentCredential', () => {
     const error = thrown(() =>
-      identityFromEnv({ AZURE_CLIENT_ID: GUID, AZURE_MANAGED_IDENTITY_OBJECT_ID: ATTACHED.objectId, AZURE_CLIENT_SECRET: 'x' }),
+      identityFromEnv({
+        AZURE_CLIENT_ID: GUID,
+        AZURE_MANAGED_IDENTITY_OBJECT_ID: ATTACHED.objectId,
+        AZURE_CLIENT_SECRET: 'x',
+      }),
     )
-    expect(error.message).toContain('AZURE_CLIENT_ID also serves EnvironmentCredential here (AZURE_CLIENT_SECRET is set)')
+    expect(error.message).toContain(
+      'AZURE_CLIENT_ID also serves EnvironmentCredential here (AZURE_CLIENT_SECRET is set)',
+    )
     expect(error.message).toContain("identityFromEnv(process.env, { kinds: ['objectId'] })")
     expect(error.message).not.toMatch(/=x\b/)
   })
@@ -113,7 +126,11 @@ describe('client and object IDs', () => {
   it.each([
     ['7d1f3f2e-8c4b-4f7a-9a51-2b8e6c0d4f1g', 36, "character 'g' at position 36 is not a hexadecimal digit"],
     ['7d1f3f2e\u20138c4b-4f7a-9a51-2b8e6c0d4f11', 9, "U+2013 EN DASH at position 9 looks like '-'"],
-    ['7d1f3f2e8c4b-4f7a-9a51-2b8e6c0d4f11', 9, "position 9 should be '-' but is '8' (the groups have 12-4-4-12 digits"],
+    [
+      '7d1f3f2e8c4b-4f7a-9a51-2b8e6c0d4f11',
+      9,
+      "position 9 should be '-' but is '8' (the groups have 12-4-4-12 digits",
+    ],
     ['7d1f3f2e-8c4b-4f7a-9a51-2b8e6c0d4f1', undefined, 'it is too short: 35 characters, expected 36'],
     ['7d1f3f2e-8c4b-4f7a-9a51-2b8e6c0d4f111', 37, 'it is too long: 37 characters'],
     ['{7d1f3f2e-8c4b-4f7a-9a51-2b8e6c0d4f11}', 1, 'wrapped in braces'],
@@ -126,7 +143,12 @@ describe('client and object IDs', () => {
   ])('rejects %j at position %s: %s', (value, position, reason) => {
     const error = thrown(() => parseIdentitySelector({ kind: 'clientId', value }))
     expect(error).toBeInstanceOf(InvalidGuidError)
-    expect(error).toMatchObject({ code: 'UAMI_CRED_INVALID_GUID', variable: 'AZURE_CLIENT_ID', kind: 'clientId', position })
+    expect(error).toMatchObject({
+      code: 'UAMI_CRED_INVALID_GUID',
+      variable: 'AZURE_CLIENT_ID',
+      kind: 'clientId',
+      position,
+    })
     expect(error.message).toContain(reason)
     expect(error.message).toContain('--query clientId --output tsv')
   })
@@ -177,7 +199,9 @@ describe('pasted values', () => {
   })
 
   it('shows the cleaned value to paste instead', () => {
-    const error = thrown(() => identityFromEnv({ AZURE_MANAGED_IDENTITY_RESOURCE_ID: `"${ATTACHED.resourceId}"\r\n` }))
+    const error = thrown(() =>
+      identityFromEnv({ AZURE_MANAGED_IDENTITY_RESOURCE_ID: `"${ATTACHED.resourceId}"\r\n` }),
+    )
     expect(error.message).toContain(`AZURE_MANAGED_IDENTITY_RESOURCE_ID=${ATTACHED.resourceId} `)
     expect(error.message).toContain('--output tsv')
   })
@@ -188,17 +212,38 @@ describe('resource IDs', () => {
   it.each([
     [`${RG_PREFIX}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-uami-app`, 'id-uami-app'],
     [`${sub}/resourcegroups/rg-uami/providers/microsoft.managedidentity/userassignedidentities/id_2`, 'id_2'],
-    [`${sub}/RESOURCEGROUPS/Rg.(Caf\u00e9)_1/PROVIDERS/Microsoft.ManagedIdentity/USERASSIGNEDIDENTITIES/ABC`, 'ABC'],
-    [`${sub}/resourceGroups/${'r'.repeat(90)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${'i'.repeat(128)}`, 'i'.repeat(128)],
+    [
+      `${sub}/RESOURCEGROUPS/Rg.(Caf\u00e9)_1/PROVIDERS/Microsoft.ManagedIdentity/USERASSIGNEDIDENTITIES/ABC`,
+      'ABC',
+    ],
+    [
+      `${sub}/resourceGroups/${'r'.repeat(90)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${'i'.repeat(128)}`,
+      'i'.repeat(128),
+    ],
   ])('accepts %s', (value, name) => {
     expect(identityFromEnv({ AZURE_MANAGED_IDENTITY_RESOURCE_ID: value })).toEqual({ resourceId: value })
     expect(parseIdentityResourceId(value)).toMatchObject({ subscriptionId: SUBSCRIPTION_ID, name })
   })
 
   it.each([
-    [`${RG_PREFIX}/providers/Microsoft.Web/sites/web-uami`, 'Microsoft.Web/sites', 'an App Service app "web-uami"', false],
-    [`${RG_PREFIX}/providers/Microsoft.App/containerApps/aca`, 'Microsoft.App/containerApps', 'a container app "aca"', false],
-    [`${RG_PREFIX}/providers/Microsoft.Compute/virtualMachines/vm1`, 'Microsoft.Compute/virtualMachines', 'a virtual machine "vm1"', false],
+    [
+      `${RG_PREFIX}/providers/Microsoft.Web/sites/web-uami`,
+      'Microsoft.Web/sites',
+      'an App Service app "web-uami"',
+      false,
+    ],
+    [
+      `${RG_PREFIX}/providers/Microsoft.App/containerApps/aca`,
+      'Microsoft.App/containerApps',
+      'a container app "aca"',
+      false,
+    ],
+    [
+      `${RG_PREFIX}/providers/Microsoft.Compute/virtualMachines/vm1`,
+      'Microsoft.Compute/virtualMachines',
+      'a virtual machine "vm1"',
+      false,
+    ],
     [
       `${RG_PREFIX}/providers/Microsoft.Web/sites/web-uami/providers/Microsoft.ManagedIdentity/identities/default`,
       'Microsoft.ManagedIdentity/identities',
@@ -213,43 +258,90 @@ describe('resource IDs', () => {
     ],
     [RG_PREFIX, undefined, 'the resource group "rg-uami"', false],
     [`/subscriptions/${SUBSCRIPTION_ID}`, undefined, `the subscription ${SUBSCRIPTION_ID}`, false],
-    [`${sub}/providers/Microsoft.Authorization/roleDefinitions/x`, 'Microsoft.Authorization/roleDefinitions', 'a resource "x"', false],
+    [
+      `${sub}/providers/Microsoft.Authorization/roleDefinitions/x`,
+      'Microsoft.Authorization/roleDefinitions',
+      'a resource "x"',
+      false,
+    ],
   ])('says %s points at something else (%s)', (value, resourceType, description, systemAssigned) => {
     const error = thrown(() => identityFromEnv({ AZURE_MANAGED_IDENTITY_RESOURCE_ID: value }))
     expect(error).toBeInstanceOf(NotAUserAssignedIdentityError)
-    expect(error).toMatchObject({ code: 'UAMI_CRED_NOT_A_USER_ASSIGNED_IDENTITY', resourceType, systemAssigned })
+    expect(error).toMatchObject({
+      code: 'UAMI_CRED_NOT_A_USER_ASSIGNED_IDENTITY',
+      resourceType,
+      systemAssigned,
+    })
     expect(error.message).toContain(description)
     expect(error.message).toContain('--query id --output tsv')
   })
 
   it.each([
     [`subscriptions/${SUBSCRIPTION_ID}/resourceGroups/rg`, "missing the leading '/'"],
-    [`${RG_PREFIX}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-uami-app/`, "it ends with '/'"],
-    [`/subscriptions/${SUBSCRIPTION_ID}//resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/abc`, "empty segment ('//')"],
-    ['/subscriptions/not-a-guid/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/abc', 'the subscription ID "not-a-guid" is not a GUID'],
-    [`${sub}/resourceGroups/rg./providers/Microsoft.ManagedIdentity/userAssignedIdentities/abc`, 'the resource group name "rg." is not valid: it ends with a period'],
-    [`${sub}/resourceGroups/rg#1/providers/Microsoft.ManagedIdentity/userAssignedIdentities/abc`, "character '#' at position 3 is not allowed"],
-    [`${sub}/resourceGroups/${'r'.repeat(91)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/abc`, 'at most 90'],
+    [
+      `${RG_PREFIX}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-uami-app/`,
+      "it ends with '/'",
+    ],
+    [
+      `/subscriptions/${SUBSCRIPTION_ID}//resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/abc`,
+      "empty segment ('//')",
+    ],
+    [
+      '/subscriptions/not-a-guid/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/abc',
+      'the subscription ID "not-a-guid" is not a GUID',
+    ],
+    [
+      `${sub}/resourceGroups/rg./providers/Microsoft.ManagedIdentity/userAssignedIdentities/abc`,
+      'the resource group name "rg." is not valid: it ends with a period',
+    ],
+    [
+      `${sub}/resourceGroups/rg#1/providers/Microsoft.ManagedIdentity/userAssignedIdentities/abc`,
+      "character '#' at position 3 is not allowed",
+    ],
+    [
+      `${sub}/resourceGroups/${'r'.repeat(91)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/abc`,
+      'at most 90',
+    ],
     [`${RG_PREFIX}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/ab`, 'at least 3 are required'],
-    [`${RG_PREFIX}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/-abc`, 'must start with a letter or digit'],
-    [`${RG_PREFIX}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/a.bc`, "character '.' at position 2 is not allowed"],
-    [`${RG_PREFIX}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${'i'.repeat(129)}`, 'at most 128'],
+    [
+      `${RG_PREFIX}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/-abc`,
+      'must start with a letter or digit',
+    ],
+    [
+      `${RG_PREFIX}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/a.bc`,
+      "character '.' at position 2 is not allowed",
+    ],
+    [
+      `${RG_PREFIX}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${'i'.repeat(129)}`,
+      'at most 128',
+    ],
     [`${RG_PREFIX}/providers/Microsoft.ManagedIdentity/userAssignedIdentities`, 'it is incomplete'],
-    [`${RG_PREFIX}/foo/Microsoft.ManagedIdentity/userAssignedIdentities/abc`, 'expected "providers" after the resource group name, found "foo"'],
+    [
+      `${RG_PREFIX}/foo/Microsoft.ManagedIdentity/userAssignedIdentities/abc`,
+      'expected "providers" after the resource group name, found "foo"',
+    ],
     [`/tenants/${SUBSCRIPTION_ID}`, 'it starts with "/tenants" instead of "/subscriptions"'],
-    [`https://portal.azure.com/#@contoso.onmicrosoft.com/resource${ATTACHED.resourceId}/overview`, 'it is a URL'],
+    [
+      `https://portal.azure.com/#@contoso.onmicrosoft.com/resource${ATTACHED.resourceId}/overview`,
+      'it is a URL',
+    ],
     [GUID, 'it is a GUID'],
     ['id-uami-app', "it does not start with '/subscriptions/'"],
   ])('rejects %s: %s', (value, reason) => {
     const error = thrown(() => identityFromEnv({ AZURE_MANAGED_IDENTITY_RESOURCE_ID: value }))
     expect(error).toBeInstanceOf(InvalidResourceIdError)
-    expect(error).toMatchObject({ code: 'UAMI_CRED_INVALID_RESOURCE_ID', variable: 'AZURE_MANAGED_IDENTITY_RESOURCE_ID' })
+    expect(error).toMatchObject({
+      code: 'UAMI_CRED_INVALID_RESOURCE_ID',
+      variable: 'AZURE_MANAGED_IDENTITY_RESOURCE_ID',
+    })
     expect(error.message).toContain(reason)
   })
 
   it('points at the resource ID inside a portal URL', () => {
     const error = thrown(() =>
-      identityFromEnv({ AZURE_MANAGED_IDENTITY_RESOURCE_ID: `https://portal.azure.com/#resource${ATTACHED.resourceId}` }),
+      identityFromEnv({
+        AZURE_MANAGED_IDENTITY_RESOURCE_ID: `https://portal.azure.com/#resource${ATTACHED.resourceId}`,
+      }),
     )
     expect(error.message).toContain('the part that starts at /subscriptions/')
   })
@@ -257,21 +349,24 @@ describe('resource IDs', () => {
 
 describe('parseIdentitySelector', () => {
   it('validates exactly the variable a sample reads and names it', () => {
-    expect(parseIdentitySelector({ kind: 'objectId', value: ATTACHED.objectId })).toEqual({ objectId: ATTACHED.objectId })
+    expect(parseIdentitySelector({ kind: 'objectId', value: ATTACHED.objectId })).toEqual({
+      objectId: ATTACHED.objectId,
+    })
     const unset = thrown(() => parseIdentitySelector({ kind: 'resourceId', value: undefined }))
     expect(unset).toBeInstanceOf(IdentityNotSetError)
     expect(unset.message).toMatch(/^AZURE_MANAGED_IDENTITY_RESOURCE_ID is not set\./)
-    const custom = thrown(() => parseIdentitySelector({ kind: 'clientId', value: 'x', variable: 'MY_APP_IDENTITY' }))
+    const custom = thrown(() =>
+      parseIdentitySelector({ kind: 'clientId', value: 'x', variable: 'MY_APP_IDENTITY' }),
+    )
     expect(custom).toMatchObject({ variable: 'MY_APP_IDENTITY' })
   })
 
-  it.each([
-    [{ kind: 'principalId', value: GUID }],
-    [{ kind: 'clientId', value: 42 }],
-    [null],
-  ])('refuses %o with InvalidOptionError', (input) => {
-    expect(thrown(() => parseIdentitySelector(input as never))).toBeInstanceOf(InvalidOptionError)
-  })
+  it.each([[{ kind: 'principalId', value: GUID }], [{ kind: 'clientId', value: 42 }], [null]])(
+    'refuses %o with InvalidOptionError',
+    (input) => {
+      expect(thrown(() => parseIdentitySelector(input as never))).toBeInstanceOf(InvalidOptionError)
+    },
+  )
 })
 
 describe('assertIdentitySelector', () => {
@@ -292,12 +387,16 @@ describe('assertIdentitySelector', () => {
   })
 
   it('explains why a string is refused (ERRATA #1)', () => {
-    expect(thrown(() => assertIdentitySelector(ATTACHED.resourceId)).message).toContain('a string is always read as a client ID')
+    expect(thrown(() => assertIdentitySelector(ATTACHED.resourceId)).message).toContain(
+      'a string is always read as a client ID',
+    )
   })
 
   it('validates the value and names it selector.<kind>', () => {
     expect(assertIdentitySelector({ clientId: GUID, objectId: undefined })).toEqual({ clientId: GUID })
-    expect(thrown(() => assertIdentitySelector({ objectId: 'bad' }))).toMatchObject({ variable: 'selector.objectId' })
+    expect(thrown(() => assertIdentitySelector({ objectId: 'bad' }))).toMatchObject({
+      variable: 'selector.objectId',
+    })
   })
 })
 

@@ -230,13 +230,14 @@ function forbidden(
   const principalId = resolved.principalId ?? '<principal-id>'
   const hints: string[] = []
   if (resolved.principalId === undefined) {
-    hints.push(
-      `Find the principal ID: ${
-        resolved.identityResourceId === undefined
-          ? 'az identity show --resource-group <resource-group> --name <identity-name> --query principalId --output tsv'
-          : `az identity show --ids ${resolved.identityResourceId} --query principalId --output tsv`
-      }.`,
-    )
+    const clientId = resolved.selector?.clientId
+    const lookup =
+      resolved.identityResourceId !== undefined
+        ? `az identity show --ids ${resolved.identityResourceId} --query principalId --output tsv`
+        : clientId !== undefined
+          ? `az identity list --query "[?clientId=='${clientId}'].principalId" --output tsv`
+          : 'az identity show --resource-group <resource-group> --name <identity-name> --query principalId --output tsv'
+    hints.push(`Find the principal ID: ${lookup}.`)
   }
   if (context.storeId === undefined && appConfig) {
     hints.push(
@@ -261,7 +262,10 @@ function unreachable(
   resolved: Resolved,
   cause: unknown,
 ): EndpointUnreachableError {
-  const codeFact = facts.find((fact) => fact.code !== undefined && NETWORK_CODES.has(fact.code))
+  const codeFact =
+    facts.find(
+      (fact) => fact.code !== undefined && fact.code !== 'REQUEST_SEND_ERROR' && NETWORK_CODES.has(fact.code),
+    ) ?? facts.find((fact) => fact.code !== undefined && NETWORK_CODES.has(fact.code))
   const errorCode =
     codeFact?.code ??
     facts.map((fact) => NETWORK_MESSAGE.exec(fact.message)?.[1]).find((code) => code !== undefined) ??

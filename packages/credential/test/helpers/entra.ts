@@ -85,7 +85,12 @@ export async function startFakeEntra(principal: {
             ver: '2.0',
           })
           issuedTokens.push(token)
-          return send(200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: token })
+          return send(200, {
+            token_type: 'Bearer',
+            expires_in: 3600,
+            ext_expires_in: 3600,
+            access_token: token,
+          })
         }
         send(404, { error: 'not_found', error_description: `No route ${url.pathname}` })
       })

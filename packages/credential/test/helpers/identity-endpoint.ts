@@ -56,19 +56,27 @@ export async function startIdentityEndpoint(options: IdentityEndpointOptions): P
     }
     const appService = url.pathname === '/msi/token'
     const imds = IMDS_PATH.test(url.pathname)
-    if (!appService && !imds) return send(404, { error: 'not_found', error_description: `No route ${url.pathname}` })
+    if (!appService && !imds)
+      return send(404, { error: 'not_found', error_description: `No route ${url.pathname}` })
     if (appService && request.headers['x-identity-header'] !== options.identityHeader) {
       return send(401, { statusCode: 401, message: 'The X-IDENTITY-HEADER is missing or wrong.' })
     }
     if (imds && request.headers.metadata !== 'true') {
-      return send(400, { error: 'invalid_request', error_description: 'Required metadata header not specified' })
+      return send(400, {
+        error: 'invalid_request',
+        error_description: 'Required metadata header not specified',
+      })
     }
     const expectedVersion = appService ? '2019-08-01' : '2018-02-01'
     if (query['api-version'] !== expectedVersion) {
-      return send(400, { error: 'invalid_request', error_description: `Unexpected api-version ${query['api-version']}` })
+      return send(400, {
+        error: 'invalid_request',
+        error_description: `Unexpected api-version ${query['api-version']}`,
+      })
     }
     const resource = query.resource
-    if (resource === undefined) return send(400, { error: 'invalid_request', error_description: 'resource is required' })
+    if (resource === undefined)
+      return send(400, { error: 'invalid_request', error_description: 'resource is required' })
     const lower = (value: string | undefined): string | undefined => value?.toLowerCase()
     const clientId = lower(query.client_id)
     const objectId = lower(query.object_id ?? query.principal_id)
@@ -81,7 +89,11 @@ export async function startIdentityEndpoint(options: IdentityEndpointOptions): P
     )
     if (identity === undefined) {
       return appService
-        ? send(400, { statusCode: 400, message: 'Unable to load the proper Managed Identity.', correlationId: 'test' })
+        ? send(400, {
+            statusCode: 400,
+            message: 'Unable to load the proper Managed Identity.',
+            correlationId: 'test',
+          })
         : send(400, { error: 'invalid_request', error_description: 'Identity not found' })
     }
     const now = Math.floor(Date.now() / 1000)

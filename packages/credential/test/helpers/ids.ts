@@ -21,10 +21,18 @@ function identity(name: string, clientId: string, objectId: string): TestIdentit
 }
 
 /** The identity attached to the test hosts. */
-export const ATTACHED = identity('id-uami-app', '7d1f3f2e-8c4b-4f7a-9a51-2b8e6c0d4f11', 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d')
+export const ATTACHED = identity(
+  'id-uami-app',
+  '7d1f3f2e-8c4b-4f7a-9a51-2b8e6c0d4f11',
+  'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d',
+)
 
 /** An identity that exists but is attached to no host. */
-export const DETACHED = identity('id-uami-other', '11111111-2222-4333-8444-555555555555', '66666666-7777-4888-9999-aaaaaaaaaaaa')
+export const DETACHED = identity(
+  'id-uami-other',
+  '11111111-2222-4333-8444-555555555555',
+  '66666666-7777-4888-9999-aaaaaaaaaaaa',
+)
 
 export const WEB_APP_ID = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/rg-web/providers/Microsoft.Web/sites/web-uami`
 export const CONTAINER_APP_ID = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/rg-aca/providers/Microsoft.App/containerApps/aca-uami`

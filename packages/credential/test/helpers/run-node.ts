@@ -15,7 +15,11 @@ export interface NodeRun {
  * the test runner, so no SDK can be pointed at a real Azure endpoint by accident. Each host environment gets its
  * own process because MSAL's managed identity source and token cache are static per process.
  */
-export function runNode(script: string, env: Readonly<Record<string, string>>, args: readonly string[] = []): Promise<NodeRun> {
+export function runNode(
+  script: string,
+  env: Readonly<Record<string, string>>,
+  args: readonly string[] = [],
+): Promise<NodeRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', script, ...args], {
       cwd: PACKAGE_DIR,
