@@ -67,7 +67,8 @@ export async function ensureUserAssignedIdentity(
       operation: `create user-assigned identity "${options.name}"`,
       subscriptionId: clients.subscriptionId,
       resourceGroup: options.resourceGroup,
-      requiredRole: 'Managed Identity Contributor (or Contributor)',
+      requiredRole: 'Managed Identity Contributor or Contributor',
+      suggestedRole: 'Managed Identity Contributor',
     },
     () =>
       clients.msi.userAssignedIdentities.createOrUpdate(options.resourceGroup, options.name, {

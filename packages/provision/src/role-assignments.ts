@@ -8,8 +8,9 @@ import { normalizeResourceId } from './resource-ids.js'
 import { type RetryOptions, retryWhile } from './retry.js'
 import { type RoleRef, resolveRole, trimScope } from './roles.js'
 
-/** Who may create role assignments: named in 403 errors. */
+/** Who may create role assignments: named in 403 errors (the last one is the least privileged). */
 const ROLE_ASSIGNERS = 'Owner, User Access Administrator or Role Based Access Control Administrator'
+const ROLE_ASSIGNER = 'Role Based Access Control Administrator'
 
 /** A role assignment as the verify steps report it. */
 export interface RoleAssignmentFacts {
@@ -77,6 +78,7 @@ export async function ensureRoleAssignment(
     subscriptionId: clients.subscriptionId,
     scope: options.scope,
     requiredRole: ROLE_ASSIGNERS,
+    suggestedRole: ROLE_ASSIGNER,
   }
   const find = async () =>
     (
@@ -225,6 +227,7 @@ export async function removeRoleAssignment(
         subscriptionId: clients.subscriptionId,
         scope: id.split('/providers/Microsoft.Authorization/')[0],
         requiredRole: ROLE_ASSIGNERS,
+        suggestedRole: ROLE_ASSIGNER,
       },
       () => clients.authorization.roleAssignments.deleteById(trimScope(id)),
     )

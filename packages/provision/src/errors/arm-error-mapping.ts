@@ -63,8 +63,10 @@ export interface ArmCallContext {
   resourceId?: string | undefined
   /** The scope a 403 should name (default: the resource group, else the subscription). */
   scope?: string | undefined
-  /** The role a 403 should ask for (default `Contributor`). */
+  /** The role(s) a 403 should name (default `Contributor`). */
   requiredRole?: string | undefined
+  /** The single role the 403's fix command assigns (default: `requiredRole`). */
+  suggestedRole?: string | undefined
   /** How to create the resource when it is missing (for `ResourceNotFound`). */
   createWith?: string | undefined
 }
@@ -86,6 +88,7 @@ export function toArmError(error: unknown, context: ArmCallContext): unknown {
       operation: context.operation,
       scope: context.scope ?? groupScope,
       requiredRole: context.requiredRole ?? 'Contributor',
+      suggestedRole: context.suggestedRole,
       armMessage: error.message,
       cause: error,
     })

@@ -6,8 +6,10 @@ export interface ArmForbiddenErrorDetails {
   readonly operation: string
   /** The scope the role is needed on (a resource group, resource or subscription ID). */
   readonly scope: string
-  /** The control-plane role that allows it, e.g. `Contributor`. */
+  /** The control-plane role(s) that allow it, for the message, e.g. `Contributor`. */
   readonly requiredRole: string
+  /** The one role the fix command assigns (default: {@link ArmForbiddenErrorDetails.requiredRole}). */
+  readonly suggestedRole?: string | undefined
   /** ARM's own message (it names the principal and the action). */
   readonly armMessage?: string | undefined
   readonly cause?: unknown
@@ -42,7 +44,7 @@ export class ArmForbiddenError extends ProvisionError {
       why: `The signed-in principal has no role on ${details.scope} that allows it (it needs ${details.requiredRole}).${
         details.armMessage ? ` ARM said: ${details.armMessage}` : ''
       }`,
-      fix: `Ask an Owner of the scope to run: az role assignment create --assignee-object-id <your object ID> --role "${details.requiredRole}" --scope ${details.scope} — or sign in as a principal that has it.`,
+      fix: `Ask an Owner of the scope to run: az role assignment create --assignee-object-id <your object ID> --role "${details.suggestedRole ?? details.requiredRole}" --scope ${details.scope} — or sign in as a principal that has it.`,
       cause: details.cause,
     })
     this.operation = details.operation
