@@ -80,3 +80,16 @@ function send(reply: FastifyReply, request: FastifyRequest, answer: ArmReply): F
 function sendError(reply: FastifyReply, request: FastifyRequest, error: ArmError): FastifyReply {
   return send(reply, request, { status: error.statusCode, body: error.toBody(), headers: error.headers })
 }
+
+/**
+ * Fastify `frameworkErrors` for the https server ARM shares with Entra: a URL Fastify cannot even decode
+ * (`%zz`) gets ARM's envelope (400 `InvalidRequestUri`) instead of Fastify's own body.
+ */
+export function armFrameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400
+  sendError(
+    reply,
+    request,
+    new ArmError(status, 'InvalidRequestUri', `The request URI is not valid: ${error.message}.`),
+  )
+}

@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import { adminRoutes } from '../admin/index.js'
-import { armRoutes } from '../arm/index.js'
+import { armFrameworkErrors, armRoutes } from '../arm/index.js'
 import type { EmulatorContext, EmulatorLogger } from '../context.js'
 import { entraRoutes } from '../entra/routes.js'
 import { instrument } from '../faults/faults.js'
@@ -76,6 +76,7 @@ export async function createArmServer(
     routerOptions,
     bodyLimit: 4 * 1024 * 1024,
     return503OnClosing: false,
+    frameworkErrors: armFrameworkErrors,
   })
   instrument(app, ctx.faults, ctx.counters, (request) => {
     const path = request.url.split('?')[0]?.toLowerCase() ?? ''
