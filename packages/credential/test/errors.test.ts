@@ -10,11 +10,16 @@ import {
   UamiCredentialError,
 } from '../src/index.ts'
 
-type ErrorClass = (abstract new (...args: never[]) => UamiCredentialError) & { readonly code: string }
+interface ErrorClass {
+  readonly code: string
+  readonly prototype: unknown
+}
 
-const errorClasses = Object.entries(api).filter(
-  (entry): entry is [string, ErrorClass] =>
-    typeof entry[1] === 'function' && entry[1].prototype instanceof UamiCredentialError,
+const errorClasses: Array<[string, ErrorClass]> = Object.entries(api as Record<string, unknown>).flatMap(
+  ([name, value]): Array<[string, ErrorClass]> =>
+    typeof value === 'function' && value.prototype instanceof UamiCredentialError
+      ? [[name, value as unknown as ErrorClass]]
+      : [],
 )
 
 describe('error catalogue', () => {

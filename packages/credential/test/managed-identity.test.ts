@@ -12,7 +12,12 @@ const PROBE = 'test/fixtures/token-probe.mjs'
 
 interface ProbeSuccess {
   ok: true
-  summary: { host: string; credentialKind: string; managedIdentitySource: string; selector: { kind: string; value: string } }
+  summary: {
+    host: string
+    credentialKind: string
+    managedIdentitySource: string
+    selector: { kind: string; value: string }
+  }
   claims: { appid?: string; oid?: string; xms_mirid?: string; aud?: string }
   matches: boolean
   sameToken: boolean
@@ -42,7 +47,11 @@ const SELECTOR_ENV = {
 describe('ManagedIdentityCredential over the App Service protocol', () => {
   let endpoint: IdentityEndpoint
   beforeAll(async () => {
-    endpoint = await startIdentityEndpoint({ identities: [ATTACHED], identityHeader: IDENTITY_HEADER, hostResourceId: WEB_APP_ID })
+    endpoint = await startIdentityEndpoint({
+      identities: [ATTACHED],
+      identityHeader: IDENTITY_HEADER,
+      hostResourceId: WEB_APP_ID,
+    })
   })
   afterAll(() => endpoint.close())
 
@@ -57,31 +66,41 @@ describe('ManagedIdentityCredential over the App Service protocol', () => {
     ['clientId', 'client_id', ATTACHED.clientId],
     ['resourceId', 'mi_res_id', ATTACHED.resourceId],
     ['objectId', 'object_id', ATTACHED.objectId],
-  ] as const)('sends the %s selector as %s and gets a token for that identity', async (kind, parameter, value) => {
-    const before = endpoint.requests.length
-    const run = await runNode(PROBE, { ...hostEnv(), ...SELECTOR_ENV[kind] })
-    const probe = success(lastJsonLine<Probe>(run.stdout))
+  ] as const)(
+    'sends the %s selector as %s and gets a token for that identity',
+    async (kind, parameter, value) => {
+      const before = endpoint.requests.length
+      const run = await runNode(PROBE, { ...hostEnv(), ...SELECTOR_ENV[kind] })
+      const probe = success(lastJsonLine<Probe>(run.stdout))
 
-    expect(probe.summary).toMatchObject({
-      host: 'app-service',
-      credentialKind: 'ManagedIdentityCredential',
-      managedIdentitySource: 'AppService',
-      selector: { kind, value },
-    })
-    expect(probe.matches).toBe(true)
-    expect(probe.claims.oid).toBe(ATTACHED.objectId)
-    expect(probe.claims.aud).toBe('https://appconfig.azure.com')
-    const requests = endpoint.requests.slice(before)
-    expect(requests).toHaveLength(1) // the second getToken() is served from the SDK's cache
-    expect(probe.sameToken).toBe(true)
-    const [request] = requests
-    expect(request?.pathname).toBe('/msi/token')
-    expect(request?.headers['x-identity-header']).toBe(IDENTITY_HEADER)
-    expect(request?.query).toEqual({ 'api-version': '2019-08-01', resource: 'https://appconfig.azure.com', [parameter]: value })
-  })
+      expect(probe.summary).toMatchObject({
+        host: 'app-service',
+        credentialKind: 'ManagedIdentityCredential',
+        managedIdentitySource: 'AppService',
+        selector: { kind, value },
+      })
+      expect(probe.matches).toBe(true)
+      expect(probe.claims.oid).toBe(ATTACHED.objectId)
+      expect(probe.claims.aud).toBe('https://appconfig.azure.com')
+      const requests = endpoint.requests.slice(before)
+      expect(requests).toHaveLength(1) // the second getToken() is served from the SDK's cache
+      expect(probe.sameToken).toBe(true)
+      const [request] = requests
+      expect(request?.pathname).toBe('/msi/token')
+      expect(request?.headers['x-identity-header']).toBe(IDENTITY_HEADER)
+      expect(request?.query).toEqual({
+        'api-version': '2019-08-01',
+        resource: 'https://appconfig.azure.com',
+        [parameter]: value,
+      })
+    },
+  )
 
   it('turns "Unable to load the proper Managed Identity" into the az webapp identity assign command', async () => {
-    const run = await runNode(PROBE, { ...hostEnv(), AZURE_MANAGED_IDENTITY_RESOURCE_ID: DETACHED.resourceId })
+    const run = await runNode(PROBE, {
+      ...hostEnv(),
+      AZURE_MANAGED_IDENTITY_RESOURCE_ID: DETACHED.resourceId,
+    })
     const probe = failure(lastJsonLine<Probe>(run.stdout))
     expect(probe.error.code).toBe('UAMI_CRED_IDENTITY_NOT_ATTACHED')
     expect(probe.error.commands).toEqual([
@@ -109,7 +128,11 @@ describe('ManagedIdentityCredential over the App Service protocol', () => {
 describe('ManagedIdentityCredential on Container Apps', () => {
   let endpoint: IdentityEndpoint
   beforeAll(async () => {
-    endpoint = await startIdentityEndpoint({ identities: [ATTACHED], identityHeader: IDENTITY_HEADER, hostResourceId: CONTAINER_APP_ID })
+    endpoint = await startIdentityEndpoint({
+      identities: [ATTACHED],
+      identityHeader: IDENTITY_HEADER,
+      hostResourceId: CONTAINER_APP_ID,
+    })
   })
   afterAll(() => endpoint.close())
 
@@ -135,14 +158,20 @@ describe('ManagedIdentityCredential on Container Apps', () => {
     expect(probe.error.commands).toEqual([
       'az containerapp identity assign --resource-group <resource-group> --name aca-uami --user-assigned <identity-resource-id>',
     ])
-    expect(probe.error.message).toContain(`az identity list --query "[?clientId=='${DETACHED.clientId}'].id" --output tsv`)
+    expect(probe.error.message).toContain(
+      `az identity list --query "[?clientId=='${DETACHED.clientId}'].id" --output tsv`,
+    )
   })
 })
 
 describe('ManagedIdentityCredential over IMDS (AZURE_POD_IDENTITY_AUTHORITY_HOST)', () => {
   let endpoint: IdentityEndpoint
   beforeAll(async () => {
-    endpoint = await startIdentityEndpoint({ identities: [ATTACHED], identityHeader: IDENTITY_HEADER, hostResourceId: VM_ID })
+    endpoint = await startIdentityEndpoint({
+      identities: [ATTACHED],
+      identityHeader: IDENTITY_HEADER,
+      hostResourceId: VM_ID,
+    })
   })
   afterAll(() => endpoint.close())
 
@@ -150,34 +179,49 @@ describe('ManagedIdentityCredential over IMDS (AZURE_POD_IDENTITY_AUTHORITY_HOST
     ['clientId', 'client_id', ATTACHED.clientId],
     ['resourceId', 'msi_res_id', ATTACHED.resourceId],
     ['objectId', 'object_id', ATTACHED.objectId],
-  ] as const)('sends the %s selector as %s with Metadata: true to the lower-cased path', async (kind, parameter, value) => {
-    const before = endpoint.requests.length
-    const run = await runNode(PROBE, { AZURE_POD_IDENTITY_AUTHORITY_HOST: endpoint.origin, ...SELECTOR_ENV[kind] })
-    const probe = success(lastJsonLine<Probe>(run.stdout))
-    expect(probe.summary).toMatchObject({
-      host: 'vm',
-      credentialKind: 'ManagedIdentityCredential',
-      managedIdentitySource: 'DefaultToImds',
-      selector: { kind, value },
-    })
-    expect(probe.matches).toBe(true)
-    const requests = endpoint.requests.slice(before)
-    expect(requests).toHaveLength(1)
-    const [request] = requests
-    expect(request?.pathname).toBe('/metadata/identity/oauth2/token/')
-    expect(request?.headers.metadata).toBe('true')
-    expect(request?.query).toEqual({ 'api-version': '2018-02-01', resource: 'https://appconfig.azure.com', [parameter]: value })
-  })
+  ] as const)(
+    'sends the %s selector as %s with Metadata: true to the lower-cased path',
+    async (kind, parameter, value) => {
+      const before = endpoint.requests.length
+      const run = await runNode(PROBE, {
+        AZURE_POD_IDENTITY_AUTHORITY_HOST: endpoint.origin,
+        ...SELECTOR_ENV[kind],
+      })
+      const probe = success(lastJsonLine<Probe>(run.stdout))
+      expect(probe.summary).toMatchObject({
+        host: 'vm',
+        credentialKind: 'ManagedIdentityCredential',
+        managedIdentitySource: 'DefaultToImds',
+        selector: { kind, value },
+      })
+      expect(probe.matches).toBe(true)
+      const requests = endpoint.requests.slice(before)
+      expect(requests).toHaveLength(1)
+      const [request] = requests
+      expect(request?.pathname).toBe('/metadata/identity/oauth2/token/')
+      expect(request?.headers.metadata).toBe('true')
+      expect(request?.query).toEqual({
+        'api-version': '2018-02-01',
+        resource: 'https://appconfig.azure.com',
+        [parameter]: value,
+      })
+    },
+  )
 
   it('turns "Identity not found" into the az vm identity assign command', async () => {
-    const run = await runNode(PROBE, { AZURE_POD_IDENTITY_AUTHORITY_HOST: endpoint.origin, AZURE_MANAGED_IDENTITY_OBJECT_ID: DETACHED.objectId })
+    const run = await runNode(PROBE, {
+      AZURE_POD_IDENTITY_AUTHORITY_HOST: endpoint.origin,
+      AZURE_MANAGED_IDENTITY_OBJECT_ID: DETACHED.objectId,
+    })
     const probe = failure(lastJsonLine<Probe>(run.stdout))
     expect(probe.error.code).toBe('UAMI_CRED_IDENTITY_NOT_ATTACHED')
     expect(probe.error.message).toContain('Identity not found')
-    expect(probe.error.commands).toEqual(['az vm identity assign --resource-group <resource-group> --name <vm-name> --identities <identity-resource-id>'])
+    expect(probe.error.commands).toEqual([
+      'az vm identity assign --resource-group <resource-group> --name <vm-name> --identities <identity-resource-id>',
+    ])
   })
 
-  it('uses managed identity when AZURE_TOKEN_CREDENTIALS=ManagedIdentityCredential, as the VM's systemd unit sets it', async () => {
+  it('uses managed identity when AZURE_TOKEN_CREDENTIALS=ManagedIdentityCredential, as a VM systemd unit sets it', async () => {
     const run = await runNode(PROBE, {
       AZURE_TOKEN_CREDENTIALS: 'ManagedIdentityCredential',
       AZURE_POD_IDENTITY_AUTHORITY_HOST: endpoint.origin,
