@@ -136,7 +136,7 @@ describe('ensureRoleAssignment', () => {
     })
     await attachIdentity(bed.clients, site, identity.id)
     const asIdentity = createArmClients({
-      credential: hostIdentityCredential(bed.emulator.hostEnv(site.id), identity.clientId),
+      credential: hostIdentityCredential(bed.emulator.hostEnv(site.id), { clientId: identity.clientId }),
       subscriptionId: bed.emulator.subscriptionId,
       endpoint: bed.emulator.armEndpoint,
     })
