@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import { AppConfigurationClient } from '@azure/app-configuration'
+import { AppConfigurationClient, featureFlagContentType, featureFlagPrefix } from '@azure/app-configuration'
 import { load } from '@azure/app-configuration-provider'
 import type { TokenCredential } from '@azure/identity'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -67,6 +67,22 @@ describe('App Configuration provider (load and refresh)', () => {
       { timeout: 30_000, interval: 300 },
     )
     expect(settings.get('app/color')).toBe('green')
+  })
+
+  it('loads feature flags stored as .appconfig.featureflag/ key-values', async () => {
+    await client.setConfigurationSetting({
+      key: `${featureFlagPrefix}Beta`,
+      contentType: featureFlagContentType,
+      value: JSON.stringify({ id: 'Beta', enabled: true, conditions: { client_filters: [] } }),
+    })
+    const settings = await load(endpoint, credential, {
+      replicaDiscoveryEnabled: false,
+      selectors: [{ keyFilter: 'none/*' }],
+      featureFlagOptions: { enabled: true, selectors: [{ keyFilter: 'Beta' }] },
+    })
+    expect(settings.get('feature_management')).toEqual({
+      feature_flags: [{ id: 'Beta', enabled: true, conditions: { client_filters: [] } }],
+    })
   })
 
   describe('watch-all refresh (page etags)', () => {
