@@ -19,7 +19,7 @@ describe('ARM state across an emulator restart', () => {
     await rm(stateDir, { recursive: true, force: true })
   })
 
-  it('keeps identities, role assignments and hosts (with their secrets) after stop and start', async () => {
+  it('keeps identities, role assignments, hosts (with their secrets) and stores after stop and start', async () => {
     emulator = await startTestEmulator({ stateDir })
     let arm = armClients(emulator)
     const sub = `/subscriptions/${emulator.subscriptionId}`
@@ -45,6 +45,12 @@ describe('ARM state across an emulator restart', () => {
       },
       lro,
     )
+    await arm.appConfiguration.configurationStores.beginCreateAndWait(
+      'rg-keep',
+      'appcs-keep',
+      { location: 'eastus', sku: { name: 'standard' } },
+      lro,
+    )
     const envBefore = emulator.hostEnv(site.id as string)
     await emulator.stop()
 
@@ -68,6 +74,10 @@ describe('ARM state across an emulator restart', () => {
       userAssignedIdentities: { [identity.id as string]: { clientId: identity.clientId } },
     })
     expect(emulator.hostEnv(site.id as string).IDENTITY_HEADER).toBe(envBefore.IDENTITY_HEADER)
+    // The store's data plane listens again (a request without a token is refused by it, not by the network).
+    const store = await arm.appConfiguration.configurationStores.get('rg-keep', 'appcs-keep')
+    const unauthenticated = await fetch(`${store.endpoint}/kv?api-version=2023-11-01`)
+    expect(unauthenticated.status).toBe(401)
   })
 
   it('persists every one of 20 identities created in parallel', async () => {
