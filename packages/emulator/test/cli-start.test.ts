@@ -1,11 +1,13 @@
+import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { parseEnv } from 'node:util'
 import { ClientSecretCredential } from '@azure/identity'
 import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { packageDir } from './helpers/child.ts'
 import { runCli, spawnCli, startCliEmulator, waitFor } from './helpers/cli.ts'
 import { trustLocalCa } from './helpers/emulator.ts'
 
@@ -171,6 +173,20 @@ describe('uami-emulator start', () => {
     expect(result.stdout).toBe('')
     expect(result.stderr).toContain(message)
     expect(result.stderr).toContain('Usage: uami-emulator <command>')
+  })
+
+  it('is runnable as `npx uami-emulator` from the repository root (the workspace bin link)', async () => {
+    const repoRoot = join(packageDir, '..', '..')
+    const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      execFile(
+        'npx',
+        ['--no-install', 'uami-emulator', '--version'],
+        { cwd: repoRoot, env: { PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` } },
+        (error, stdout) => resolve({ code: error ? 1 : 0, stdout }),
+      )
+    })
+    const pkg = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { version: string }
+    expect(result).toEqual({ code: 0, stdout: `${pkg.version}\n` })
   })
 
   it('prints the help and the version, exit 0', async () => {

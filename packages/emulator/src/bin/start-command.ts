@@ -23,6 +23,9 @@ export const DEVELOPER_ENV_FILE = 'developer.env'
  * SIGINT/SIGTERM and stops cleanly. Resolves with the exit code.
  */
 export async function runStart(args: StartArguments, io: CliIo): Promise<number> {
+  // Listen for signals before anything else: a client may send SIGTERM the instant it reads the ready line, and
+  // a signal during startup must still end in a clean stop.
+  const signalled = waitForSignal()
   let debug: WriteStream | undefined
   if (args.debugFile) {
     debug = createWriteStream(args.debugFile, { flags: 'a', mode: 0o600 })
@@ -49,7 +52,7 @@ export async function runStart(args: StartArguments, io: CliIo): Promise<number>
     if (!args.silent) emulator.counters.observe((event) => io.stdout.write(accessLine(event)))
   }
 
-  await waitForSignal()
+  await signalled
   io.stderr.write(args.json ? '' : 'Stopping the emulator...\n')
   await emulator.stop()
   await closeStream(debug)

@@ -3,12 +3,14 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { packageDir } from './child.ts'
 
-/** The built CLI. `npm test` (turbo) builds before testing; when running vitest by hand, build first. */
-export const cliPath = join(packageDir, 'dist', 'bin', 'uami-emulator.js')
+/** The package's `bin` launcher; it runs the built CLI in dist/. */
+export const cliPath = join(packageDir, 'bin', 'uami-emulator.js')
 
+/** `npm test` (turbo) builds before testing; when running vitest by hand, build first. */
 function assertBuilt(): void {
-  if (!existsSync(cliPath)) {
-    throw new Error(`${cliPath} is missing: run \`npm run build -w @uami/emulator\` before the CLI tests.`)
+  const built = join(packageDir, 'dist', 'bin', 'uami-emulator.js')
+  if (!existsSync(built)) {
+    throw new Error(`${built} is missing: run \`npm run build -w @uami/emulator\` before the CLI tests.`)
   }
 }
 
