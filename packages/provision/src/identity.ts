@@ -124,6 +124,8 @@ export async function deleteUserAssignedIdentity(
   resourceGroup: string,
   name: string,
 ): Promise<boolean> {
+  // ARM answers 204 to a DELETE of a missing identity: look first to report whether it existed.
+  if (!(await getUserAssignedIdentityOptional(clients, resourceGroup, name))) return false
   return armDelete(
     {
       operation: `delete user-assigned identity "${name}"`,

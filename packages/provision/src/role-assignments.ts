@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { RoleAssignment } from '@azure/arm-authorization'
 import type { ArmClients } from './clients.js'
-import { armCall, armCodeOf, armDelete, statusOf, toArmError } from './errors/arm-error-mapping.js'
+import { armCall, armCodeOf, statusOf, toArmError } from './errors/arm-error-mapping.js'
 import { PrincipalNotFoundError } from './errors/principal-not-found-error.js'
 import type { PrincipalType } from './principal.js'
 import { normalizeResourceId } from './resource-ids.js'
@@ -221,17 +221,21 @@ export async function removeRoleAssignment(
         ).map((assignment) => assignment.id)
   let removed = 0
   for (const id of ids) {
-    const deleted = await armDelete(
-      {
-        operation: `remove role assignment ${id}`,
-        subscriptionId: clients.subscriptionId,
-        scope: id.split('/providers/Microsoft.Authorization/')[0],
-        requiredRole: ROLE_ASSIGNERS,
-        suggestedRole: ROLE_ASSIGNER,
-      },
-      () => clients.authorization.roleAssignments.deleteById(trimScope(id)),
-    )
-    if (deleted) removed++
+    const context = {
+      operation: `remove role assignment ${id}`,
+      subscriptionId: clients.subscriptionId,
+      scope: id.split('/providers/Microsoft.Authorization/')[0],
+      requiredRole: ROLE_ASSIGNERS,
+      suggestedRole: ROLE_ASSIGNER,
+    }
+    let deleted: RoleAssignment | undefined
+    try {
+      deleted = await clients.authorization.roleAssignments.deleteById(trimScope(id))
+    } catch (error) {
+      if (statusOf(error) !== 404) throw toArmError(error, context)
+    }
+    // ARM answers 200 with the assignment when it deleted one, 204 without a body when there was none.
+    if (deleted?.id) removed++
   }
   return removed
 }

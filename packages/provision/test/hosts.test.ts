@@ -4,6 +4,7 @@ import {
   describeHostIdentity,
   detachIdentity,
   type EnsureHostOptions,
+  ensureAppSettings,
   ensureHost,
   ensureResourceGroup,
   ensureUserAssignedIdentity,
@@ -114,6 +115,39 @@ describe('attachIdentity with a system-assigned identity on the host', () => {
     const detached = await detachIdentity(bed.clients, host, first.id)
     expect(detached.identity.type).toBe('SystemAssigned')
     expect(detached.identity.systemAssignedPrincipalId).toBe(before.systemAssignedPrincipalId)
+  })
+})
+
+describe('attachIdentity with an identity that does not exist', () => {
+  it("reports ARM's code and message", async () => {
+    const host = await ensureHost(bed.clients, hostOptions('container-apps', 'ca-typo'))
+    const missing = first.id.replace(/id-first$/, 'id-typo')
+    const error = await attachIdentity(bed.clients, host, missing).catch((e: unknown) => e)
+    expect(isProvisionError(error, 'UAMI_PROVISION_ARM_REQUEST_FAILED')).toBe(true)
+    expect(error).toMatchObject({ statusCode: 400, armCode: 'FailedIdentityOperation' })
+    expect((error as Error).message).toContain('id-typo')
+  })
+})
+
+describe('ensureAppSettings', () => {
+  it("merges variables into a container app's first container, keeping the others", async () => {
+    const host = await ensureHost(bed.clients, {
+      ...hostOptions('container-apps', 'ca-settings'),
+      appSettings: { KEEP: 'kept', CHANGE: 'old' },
+    } as EnsureHostOptions)
+    expect(await ensureAppSettings(bed.clients, host, { CHANGE: 'new', ADD: 'added' })).toEqual({
+      applied: true,
+    })
+    const app = await bed.clients.containerApps.containerApps.get(RG, 'ca-settings')
+    const env = Object.fromEntries((app.template?.containers?.[0]?.env ?? []).map((e) => [e.name, e.value]))
+    expect(env).toEqual({ KEEP: 'kept', CHANGE: 'new', ADD: 'added' })
+  })
+
+  it('sends nothing for a VM and says where its environment lives instead', async () => {
+    const host = await ensureHost(bed.clients, hostOptions('vm', 'vm-settings'))
+    const result = await ensureAppSettings(bed.clients, host, { A: '1' })
+    expect(result.applied).toBe(false)
+    expect(result.note).toContain('systemd')
   })
 })
 

@@ -169,13 +169,32 @@ describe('ensureRoleAssignment', () => {
 describe('removeRoleAssignment', () => {
   it('removes the assignment and is a no-op the second time', async () => {
     const other = await ensureUserAssignedIdentity(bed.clients, { resourceGroup: RG, name: 'id-remove' })
-    await ensureRoleAssignment(bed.clients, { scope: store.id, principalId: other.principalId })
+    const assignment = await ensureRoleAssignment(bed.clients, {
+      scope: store.id,
+      principalId: other.principalId,
+    })
     const target = { scope: store.id, principalId: other.principalId, role: 'App Configuration Data Reader' }
     expect(await removeRoleAssignment(bed.clients, target)).toBe(1)
     expect(
       await findRoleAssignments(bed.clients, { scope: store.id, principalId: other.principalId }),
     ).toEqual([])
     expect(await removeRoleAssignment(bed.clients, target)).toBe(0)
+    expect(await removeRoleAssignment(bed.clients, { id: assignment.id })).toBe(0)
+  })
+
+  it('removes one assignment by its ID', async () => {
+    const other = await ensureUserAssignedIdentity(bed.clients, {
+      resourceGroup: RG,
+      name: 'id-remove-by-id',
+    })
+    const assignment = await ensureRoleAssignment(bed.clients, {
+      scope: store.id,
+      principalId: other.principalId,
+    })
+    expect(await removeRoleAssignment(bed.clients, { id: assignment.id })).toBe(1)
+    expect(
+      await findRoleAssignments(bed.clients, { scope: store.id, principalId: other.principalId }),
+    ).toEqual([])
   })
 })
 

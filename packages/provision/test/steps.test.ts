@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  deleteUserAssignedIdentity,
   ensureAppConfigurationStore,
   ensureResourceGroup,
   ensureUserAssignedIdentity,
   getSignedInPrincipal,
+  getUserAssignedIdentityOptional,
   isProvisionError,
 } from '../src/index.ts'
 import { startTestBed, type TestBed } from './helpers/emulator.ts'
@@ -66,6 +68,16 @@ describe('ensureUserAssignedIdentity', () => {
       (error as Error).cause as { request: { headers: { get(name: string): string | undefined } } }
     ).request
     expect(request.headers.get('authorization')).toBe('REDACTED')
+  })
+})
+
+describe('deleteUserAssignedIdentity', () => {
+  it('deletes the identity and reports false when it is already gone', async () => {
+    await ensureResourceGroup(bed.clients, { name: 'rg-steps', location: 'swedencentral' })
+    await ensureUserAssignedIdentity(bed.clients, { resourceGroup: 'rg-steps', name: 'id-delete' })
+    expect(await deleteUserAssignedIdentity(bed.clients, 'rg-steps', 'id-delete')).toBe(true)
+    expect(await getUserAssignedIdentityOptional(bed.clients, 'rg-steps', 'id-delete')).toBeUndefined()
+    expect(await deleteUserAssignedIdentity(bed.clients, 'rg-steps', 'id-delete')).toBe(false)
   })
 })
 

@@ -117,8 +117,18 @@ export function toArmError(error: unknown, context: ArmCallContext): unknown {
     statusCode: status,
     armCode: code,
     armMessage: error.message,
+    ...(code && PROVIDER_CODES.has(code) ? { fix: providerFix(error.message) } : {}),
     cause: error,
   })
+}
+
+/** ARM codes for a resource type the subscription (or the local emulator) does not serve. */
+const PROVIDER_CODES = new Set(['NoRegisteredProviderFound', 'MissingSubscriptionRegistration'])
+
+function providerFix(message: string): string {
+  const type = /type '([^']+)'/.exec(message)?.[1]
+  const namespace = type?.split('/')[0] ?? '<namespace>'
+  return `In Azure, register the resource provider: az provider register --namespace ${namespace} --wait. Against the local emulator, pass prerequisites: 'skip' — it models sites, container apps and VMs, not plans, environments, networks or site config.`
 }
 
 /**
