@@ -13,6 +13,7 @@ export const dataActions = {
   snapshotRead: 'Microsoft.AppConfiguration/configurationStores/snapshots/read',
 } as const
 
+/** One of {@link dataActions}: what a route needs the caller to be allowed to do. */
 export type DataAction = (typeof dataActions)[keyof typeof dataActions]
 
 /** `WWW-Authenticate` without credentials: the service offers access keys (HMAC) and Entra ID (Bearer). */

@@ -12,6 +12,7 @@ export const keyValueFields = [
   'last_modified',
 ] as const
 
+/** One key-value field name, as `$select` spells it. */
 export type KeyValueField = (typeof keyValueFields)[number]
 
 /**

@@ -143,8 +143,12 @@ function equivalent(record: KeyValueRecord, input: KeyValueInput): boolean {
   return (
     record.value === input.value &&
     record.contentType === input.contentType &&
-    JSON.stringify(Object.entries(record.tags).sort()) === JSON.stringify(Object.entries(input.tags).sort())
+    JSON.stringify(sortedEntries(record.tags)) === JSON.stringify(sortedEntries(input.tags))
   )
+}
+
+function sortedEntries(tags: Record<string, string | null>): Array<[string, string | null]> {
+  return Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
 /** A fresh etag: 32 hex characters, like the service's. */

@@ -33,6 +33,7 @@ export class QueryParams {
     return this.#values.get(name.toLowerCase()) ?? []
   }
 
+  /** Whether the parameter is present (even with an empty value). */
   has(name: string): boolean {
     return this.#values.has(name.toLowerCase())
   }
