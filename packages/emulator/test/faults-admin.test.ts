@@ -102,7 +102,12 @@ describe('admin API (/_admin on the identity endpoint)', () => {
     const patched = await post('/settings', { propagationDelayMs: 1500 }, 'PATCH')
     expect(patched.status).toBe(200)
     expect(emulator.settings.propagationDelayMs).toBe(1500)
-    for (const body of [{ propagationDelayMs: -5 }, { propagationDelayMs: 'soon' }, { colour: 1 }]) {
+    for (const body of [
+      { propagationDelayMs: -5 },
+      { propagationDelayMs: 'soon' },
+      { appConfigPageSize: 0 },
+      { colour: 1 },
+    ]) {
       const response = await post('/settings', body, 'PATCH')
       expect(response.status).toBe(400)
       expect(await response.json()).toMatchObject({ error: { code: 'UAMI_EMU_INVALID_SETTINGS' } })

@@ -36,7 +36,7 @@ const faultFields = new Set([
  * - `GET /_admin/health` — `{ status: 'ok', pid, tenantId, subscriptionId, armEndpoint, identityEndpoint }`;
  * - `GET|POST|DELETE /_admin/faults` (`DELETE /_admin/faults/{id}`, `DELETE /_admin/faults?endpoint=msi`);
  * - `GET|DELETE /_admin/counters`;
- * - `GET|PATCH /_admin/settings` (`{ propagationDelayMs }`).
+ * - `GET|PATCH /_admin/settings` (`{ propagationDelayMs, appConfigPageSize }`).
  * Errors: `{ "error": { "code", "message" } }`.
  */
 export async function adminRoutes(app: FastifyInstance, opts: { ctx: EmulatorContext }): Promise<void> {
@@ -140,26 +140,30 @@ export async function adminRoutes(app: FastifyInstance, opts: { ctx: EmulatorCon
     }
     const entries = Object.entries(body as Record<string, unknown>)
     for (const [key, value] of entries) {
-      if (key !== 'propagationDelayMs') {
-        return adminError(
-          reply,
-          400,
-          adminErrorCodes.invalidSettings,
-          `Unknown setting '${key}'. Known settings: propagationDelayMs.`,
-        )
-      }
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-        return adminError(
-          reply,
-          400,
-          adminErrorCodes.invalidSettings,
-          `propagationDelayMs must be a non-negative number of milliseconds, got ${JSON.stringify(value)}.`,
-        )
-      }
+      const problem = settingProblem(key, value)
+      if (problem) return adminError(reply, 400, adminErrorCodes.invalidSettings, problem)
     }
-    for (const [, value] of entries) ctx.settings.propagationDelayMs = value as number
+    for (const [key, value] of entries) {
+      if (key === 'propagationDelayMs') ctx.settings.propagationDelayMs = value as number
+      if (key === 'appConfigPageSize') ctx.settings.appConfigPageSize = value as number
+    }
     return { ...ctx.settings }
   })
+}
+
+/** Why a settings field cannot be applied, or `undefined` when it can. */
+function settingProblem(key: string, value: unknown): string | undefined {
+  if (key === 'propagationDelayMs') {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0
+      ? undefined
+      : `propagationDelayMs must be a non-negative number of milliseconds, got ${JSON.stringify(value)}.`
+  }
+  if (key === 'appConfigPageSize') {
+    return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 1000
+      ? undefined
+      : `appConfigPageSize must be a whole number from 1 to 1000, got ${JSON.stringify(value)}.`
+  }
+  return `Unknown setting '${key}'. Known settings: propagationDelayMs, appConfigPageSize.`
 }
 
 /** JSON types of a fault rule's fields (the injector checks ranges). */
