@@ -104,12 +104,12 @@ describe('App Configuration provider (load and refresh)', () => {
       })
       expect(settings.get('all/e')).toBe('e1')
 
+      await sleep(REFRESH_INTERVAL_MS + 200)
       const seen: RequestEvent[] = []
       const stop = emulator.counters.observe((event) => {
         if (event.endpoint === 'appconfig' && event.path === '/kv') seen.push(event)
       })
       try {
-        await sleep(REFRESH_INTERVAL_MS + 200)
         await settings.refresh()
         // Three pages checked with their etags, each unchanged (observers run once each answer is sent).
         await vi.waitFor(() => expect(seen.map((event) => event.status)).toEqual([304, 304, 304]))
