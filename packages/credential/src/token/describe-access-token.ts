@@ -43,7 +43,7 @@ function shape(token: string): string {
  * Decodes an access token (without verifying it — that is the service's job) and returns only the safe claims:
  * `oid`, `appid`/`azp`, `tid`, `aud`, `xms_mirid`, `xms_az_rid`, `iat`, `exp`. Never returns or logs the token.
  *
- * @param token - The `AccessToken` from `getToken()`, or its `token` string.
+ * @param token - The `AccessToken` from `getToken()` (typed `AccessToken | null`), or its `token` string.
  * @returns The safe claims that are present.
  * @throws {@link MalformedTokenError} when the value is not a decodable JWT; the message describes its shape and never echoes it.
  * @example
@@ -52,9 +52,14 @@ function shape(token: string): string {
  * console.log(claims.oid, claims.xms_mirid)
  * ```
  */
-export function describeAccessToken(token: AccessToken | string): AccessTokenClaims {
+export function describeAccessToken(token: AccessToken | string | null | undefined): AccessTokenClaims {
   const raw =
     typeof token === 'string' ? token : typeof token === 'object' && token !== null ? token.token : undefined
+  if (token === null || token === undefined) {
+    throw new MalformedTokenError({
+      reason: `there is no token (${String(token)}): getToken() returned none`,
+    })
+  }
   if (typeof raw !== 'string') {
     throw new MalformedTokenError({
       reason: `expected an AccessToken or a string, received ${typeof token === 'object' && token !== null ? 'an object without a token string' : describeType(token)}`,

@@ -1,0 +1,207 @@
+import { execFile } from 'node:child_process'
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PACKAGE_DIR } from './helpers/run-node.ts'
+
+// Packs the package, installs the tarball into a fresh project (dependencies come from the npm registry) and
+// uses it the way a consumer would: ESM import, type-check with the repository's TypeScript, publint, attw.
+
+const run = promisify(execFile)
+const REPO = join(PACKAGE_DIR, '../..')
+const BIN = join(REPO, 'node_modules/.bin')
+const TSC = join(REPO, 'node_modules/typescript/bin/tsc')
+const SLOW = 300_000
+
+function npmCommand(args: string[]): [string, string[]] {
+  // Installs serialise with the other workspaces' installs on this machine when flock is available.
+  const flock = (process.env.PATH ?? '').split(':').some((dir) => {
+    try {
+      return readdirSync(dir).includes('flock')
+    } catch {
+      return false
+    }
+  })
+  return flock ? ['flock', ['/tmp/uami-npm.lock', 'npm', ...args]] : ['npm', args]
+}
+
+describe('the published package', () => {
+  let work: string
+  let project: string
+  let tarball: string
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'uami-credential-pack-'))
+    project = join(work, 'consumer')
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: PACKAGE_DIR })
+    const [packed] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>
+    if (packed === undefined) throw new Error('npm pack printed nothing')
+    tarball = join(work, packed.filename)
+    writeFileSync(join(work, 'files.json'), JSON.stringify(packed.files.map((file) => file.path)))
+    rmSync(project, { recursive: true, force: true })
+    await run('mkdir', ['-p', project])
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+    )
+    const [command, args] = npmCommand([
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      tarball,
+      'fastify@^5',
+    ])
+    await run(command, args, { cwd: project, maxBuffer: 10 * 1024 * 1024 })
+  }, SLOW)
+
+  afterAll(() => {
+    if (work !== undefined) rmSync(work, { recursive: true, force: true })
+  })
+
+  it('ships dist, src, the docs and the license, and no tests', async () => {
+    const { readFileSync } = await import('node:fs')
+    const files = JSON.parse(readFileSync(join(work, 'files.json'), 'utf8')) as string[]
+    for (const file of [
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/fastify.js',
+      'dist/fastify.d.ts',
+      'README.md',
+      'CHANGELOG.md',
+      'ERRORS.md',
+      'LICENSE',
+      'package.json',
+    ]) {
+      expect(files).toContain(file)
+    }
+    expect(files.filter((file) => file.startsWith('test/') || file.endsWith('.tsbuildinfo'))).toEqual([])
+  })
+
+  it(
+    'imports from ESM, both entry points',
+    async () => {
+      const script = `
+      import * as credential from '@uami/credential'
+      import { uamiCredential } from '@uami/credential/fastify'
+      import manifest from '@uami/credential/package.json' with { type: 'json' }
+      const selector = credential.identityFromEnv({ AZURE_MANAGED_IDENTITY_OBJECT_ID: 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d' })
+      let code
+      try { credential.createCredential({ selector: 'x' }) } catch (error) { code = error.code }
+      console.log(JSON.stringify({
+        name: manifest.name,
+        selector,
+        host: credential.detectHost({ CONTAINER_APP_NAME: 'a' }),
+        summary: credential.chooseCredential({ env: {}, selector, host: 'vm' }).credentialKind,
+        code,
+        plugin: typeof uamiCredential,
+        errors: credential.errorCatalogue.length,
+      }))
+    `
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: project,
+        env: { PATH: process.env.PATH ?? '' },
+      })
+      expect(JSON.parse(stdout)).toEqual({
+        name: '@uami/credential',
+        selector: { objectId: 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d' },
+        host: 'container-apps',
+        summary: 'ManagedIdentityCredential',
+        code: 'UAMI_CRED_INVALID_SELECTOR',
+        plugin: 'function',
+        errors: 20,
+      })
+    },
+    SLOW,
+  )
+
+  it(
+    'type-checks the README examples and a consumer file against the installed package',
+    async () => {
+      for (const example of ['app-service.ts', 'container-apps.ts', 'vm.ts', 'fastify.ts']) {
+        copyFileSync(join(PACKAGE_DIR, 'examples', example), join(project, example))
+      }
+      writeFileSync(
+        join(project, 'consumer.ts'),
+        `import type { IdentitySelector, IdentitySummary } from '@uami/credential'
+import { createCredential, isUamiCredentialError } from '@uami/credential'
+import Fastify from 'fastify'
+import { uamiCredential } from '@uami/credential/fastify'
+
+const selector: IdentitySelector = { resourceId: '/subscriptions/…' }
+// @ts-expect-error a string is never a selector (ERRATA #1)
+const wrong: IdentitySelector = '7d1f3f2e-8c4b-4f7a-9a51-2b8e6c0d4f11'
+// @ts-expect-error one identifier only
+const both: IdentitySelector = { clientId: 'a', objectId: 'b' }
+const { summary } = createCredential({ selector, host: 'container-apps' })
+const kind: 'clientId' | 'resourceId' | 'objectId' = summary.selector.kind
+const app = Fastify()
+await app.register(uamiCredential, { selector })
+const identity: IdentitySummary = app.azureIdentity
+const scopes: string | string[] = 'https://appconfig.azure.com/.default'
+await app.azureCredential.getToken(scopes)
+export { both, identity, isUamiCredentialError, kind, wrong }
+`,
+      )
+      writeFileSync(
+        join(project, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            target: 'ES2023',
+            lib: ['ES2023'],
+            module: 'NodeNext',
+            moduleResolution: 'NodeNext',
+            strict: true,
+            exactOptionalPropertyTypes: true,
+            noUncheckedIndexedAccess: true,
+            verbatimModuleSyntax: true,
+            skipLibCheck: false,
+            noEmit: true,
+            types: ['node'],
+            typeRoots: [join(REPO, 'node_modules/@types')],
+          },
+          include: ['*.ts'],
+        }),
+      )
+      const result = await run(process.execPath, [TSC, '-p', project], { cwd: project }).catch(
+        (error: { stdout?: string; stderr?: string }) => ({
+          stdout: error.stdout ?? '',
+          stderr: error.stderr ?? 'tsc failed',
+        }),
+      )
+      expect(`${result.stdout}${result.stderr}`).toBe('')
+    },
+    SLOW,
+  )
+
+  it(
+    'passes publint --strict',
+    async () => {
+      const { stdout } = await run(join(BIN, 'publint'), ['--strict'], { cwd: PACKAGE_DIR })
+      expect(stdout).toContain('All good!')
+    },
+    SLOW,
+  )
+
+  it(
+    'passes attw with the esm-only profile',
+    async () => {
+      const { stdout } = await run(
+        join(BIN, 'attw'),
+        ['--pack', '.', '--profile', 'esm-only', '--format', 'json'],
+        {
+          cwd: PACKAGE_DIR,
+          maxBuffer: 10 * 1024 * 1024,
+        },
+      )
+      const report = JSON.parse(stdout) as { analysis: { problems: Record<string, unknown>[] } }
+      const relevant = report.analysis.problems.filter(
+        (problem) => problem.resolutionKind !== 'node10' && problem.resolutionKind !== 'node16-cjs',
+      )
+      expect(relevant).toEqual([])
+    },
+    SLOW,
+  )
+})
