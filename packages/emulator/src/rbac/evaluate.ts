@@ -2,6 +2,7 @@ import { isWithinScope } from '../resource-id.js'
 import type { RoleAssignmentRecord } from '../state/model.js'
 import { findRole } from './roles.js'
 
+/** Who wants to do what, where: the input of {@link checkAccess}. */
 export interface AccessQuery {
   /** Object ID of the caller (`oid` claim). */
   principalId: string
@@ -13,6 +14,7 @@ export interface AccessQuery {
   dataAction: boolean
 }
 
+/** The clock and propagation delay {@link checkAccess} evaluates with. */
 export interface AccessOptions {
   /** Now, in epoch milliseconds. */
   now: number
@@ -20,6 +22,10 @@ export interface AccessOptions {
   propagationDelayMs: number
 }
 
+/**
+ * The outcome of {@link checkAccess}: allowed (with the assignment that allows it), no matching assignment, or a
+ * matching assignment still inside the propagation delay (with when it takes effect).
+ */
 export type AccessDecision =
   | { allowed: true; assignment: RoleAssignmentRecord }
   | { allowed: false; reason: 'no-assignment' }

@@ -3,6 +3,7 @@
  * App Configuration data actions from PROTOCOLS.md §6). Only what the tutorial touches is modelled.
  */
 
+/** A built-in role definition: its GUID, name and permissions (one permission block, as Azure's built-ins have). */
 export interface RoleDefinition {
   /** The role definition's GUID (the last segment of its ID). */
   name: string
@@ -14,14 +15,22 @@ export interface RoleDefinition {
   notDataActions: string[]
 }
 
+/** App Configuration Data Reader: read key-values (data plane). */
 export const APP_CONFIGURATION_DATA_READER = '516239f1-63e1-4d78-a4de-a74fb236a071'
+/** App Configuration Data Owner: read, write and delete key-values (data plane). */
 export const APP_CONFIGURATION_DATA_OWNER = '5ae67dd6-50cb-40e7-96ff-dc2bfa4b606b'
+/** Owner: every control-plane action, including role assignments. */
 export const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'
+/** Contributor: every control-plane action except managing access (the `Microsoft.Authorization` write and delete actions). */
 export const CONTRIBUTOR = 'b24988ac-6180-42a0-ab88-20f7382dd24c'
+/** Reader: every control-plane read action. */
 export const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
+/** User Access Administrator: reads and manages role assignments. */
 export const USER_ACCESS_ADMINISTRATOR = '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9'
+/** Managed Identity Operator: reads and assigns user-assigned identities. */
 export const MANAGED_IDENTITY_OPERATOR = 'f1a07417-d97a-45cb-824c-7a7467783830'
 
+/** Every built-in role the emulator knows (role definitions answer with these). */
 export const builtInRoles: readonly RoleDefinition[] = [
   {
     name: OWNER,
