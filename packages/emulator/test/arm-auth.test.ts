@@ -5,6 +5,7 @@ import type { RunningEmulator } from '../src/index.ts'
 import { CONTRIBUTOR, READER } from '../src/index.ts'
 import { type ArmClients, armClients, armError, armFetch, lro } from './helpers/arm-clients.ts'
 import { armAsManagedIdentity } from './helpers/arm-managed-identity.ts'
+import { signWithEmulatorKey } from './helpers/arm-tokens.ts'
 import { developerCredential, startTestEmulator } from './helpers/emulator.ts'
 
 describe('ARM authentication', () => {
@@ -55,6 +56,38 @@ describe('ARM authentication', () => {
     const response = await armFetch(emulator, path, { token: appConfigToken.token })
     expect(response.status).toBe(401)
     expect(response.body?.error?.code).toBe('InvalidAuthenticationTokenAudience')
+  })
+
+  it('answers an expired token with 401 ExpiredAuthenticationToken', async () => {
+    const now = Math.floor(Date.now() / 1000)
+    const expired = await signWithEmulatorKey(emulator, {
+      iss: `https://sts.windows.net/${emulator.tenantId}/`,
+      aud: 'https://management.azure.com',
+      oid: emulator.developer.objectId,
+      tid: emulator.tenantId,
+      iat: now - 7200,
+      nbf: now - 7200,
+      exp: now - 3600,
+    })
+    const response = await armFetch(emulator, path, { token: expired })
+    expect(response.status).toBe(401)
+    expect(response.body?.error?.code).toBe('ExpiredAuthenticationToken')
+  })
+
+  it('answers a token from another tenant with 401 InvalidAuthenticationTokenTenant', async () => {
+    const now = Math.floor(Date.now() / 1000)
+    const otherTenant = randomUUID()
+    const foreign = await signWithEmulatorKey(emulator, {
+      iss: `https://sts.windows.net/${otherTenant}/`,
+      aud: 'https://management.azure.com',
+      oid: emulator.developer.objectId,
+      tid: otherTenant,
+      iat: now,
+      exp: now + 3600,
+    })
+    const response = await armFetch(emulator, path, { token: foreign })
+    expect(response.status).toBe(401)
+    expect(response.body?.error?.code).toBe('InvalidAuthenticationTokenTenant')
   })
 
   it.each([['https://management.azure.com/.default'], ['https://management.core.windows.net//.default']])(
