@@ -1,16 +1,19 @@
+import { randomUUID } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseEnv } from 'node:util'
 import { AppConfigurationClient } from '@azure/app-configuration'
+import { AppConfigurationManagementClient } from '@azure/arm-appconfiguration'
+import { WebSiteManagementClient } from '@azure/arm-appservice'
+import { AuthorizationManagementClient } from '@azure/arm-authorization'
+import { ManagedServiceIdentityClient } from '@azure/arm-msi'
+import { ResourceManagementClient } from '@azure/arm-resources'
 import { type AccessToken, ClientSecretCredential, type TokenCredential } from '@azure/identity'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulator } from '../src/index.ts'
-import { normalizeId } from '../src/resource-id.ts'
-import { readStateFile } from '../src/state/store.ts'
+import { APP_CONFIGURATION_DATA_OWNER } from '../src/index.ts'
 import { type CliEmulator, type ReadyInfo, runCli, startCliEmulator } from './helpers/cli.ts'
 import { trustLocalCa } from './helpers/emulator.ts'
-import { seedHost, seedIdentity, seedStore } from './helpers/seed.ts'
 
 /** Listening TCP sockets on `port` from /proc/net/tcp{,6}: their local addresses in hex. */
 async function listeners(port: number): Promise<{ v4: string[]; v6: string[] }> {
@@ -43,19 +46,69 @@ describe('emulator safety, run as the CLI', () => {
   let storeEndpoint: string
   let siteId: string
   let debugLog: string
+  let identityId: string
+  /** Every token handed out during the test. */
+  const tokens: string[] = []
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'uami-safety-'))
-    const stateDir = join(root, 'state')
-    const seeding = await startEmulator({ stateDir })
-    const identity = await seedIdentity(seeding, 'id-safe')
-    siteId = await seedHost(seeding, { kind: 'site', name: 'web-safe', identities: [identity.id] })
-    const store = await seedStore(seeding, 'store-safe', { dataOwner: seeding.developer.objectId })
-    await seeding.stop()
     debugLog = join(root, 'debug.log')
-    cli = await startCliEmulator(['--state', stateDir, '--debug', debugLog])
+    cli = await startCliEmulator(['--state', join(root, 'state'), '--debug', debugLog])
     trustLocalCa(cli.info.caCertPath)
-    storeEndpoint = (await readStateFile(stateDir))?.stores[normalizeId(store.id)]?.endpoint ?? ''
+    // Resources come from the real ARM clients, so ARM's bearer tokens pass through the log too.
+    const { info } = cli
+    const credential = capturing(
+      new ClientSecretCredential(info.tenantId, info.developer.clientId, info.developer.clientSecret, {
+        authorityHost: info.authorityHost,
+        disableInstanceDiscovery: true,
+      }),
+      tokens,
+    )
+    const options = { endpoint: info.armEndpoint }
+    const sub = info.subscriptionId
+    await new ResourceManagementClient(credential, sub, options).resourceGroups.createOrUpdate('rg-safe', {
+      location: 'eastus',
+    })
+    const identity = await new ManagedServiceIdentityClient(
+      credential,
+      sub,
+      options,
+    ).userAssignedIdentities.createOrUpdate('rg-safe', 'id-safe', { location: 'eastus' })
+    identityId = identity.id ?? ''
+    const site = await new WebSiteManagementClient(
+      credential,
+      sub,
+      options,
+    ).webApps.beginCreateOrUpdateAndWait(
+      'rg-safe',
+      'web-safe',
+      {
+        location: 'eastus',
+        identity: { type: 'UserAssigned', userAssignedIdentities: { [identityId]: {} } },
+      },
+      { updateIntervalInMs: 10 },
+    )
+    siteId = site.id ?? ''
+    const store = await new AppConfigurationManagementClient(
+      credential,
+      sub,
+      options,
+    ).configurationStores.beginCreateAndWait(
+      'rg-safe',
+      'store-safe',
+      { location: 'eastus', sku: { name: 'standard' } },
+      { updateIntervalInMs: 10 },
+    )
+    storeEndpoint = store.endpoint ?? ''
+    await new AuthorizationManagementClient(credential, sub, options).roleAssignments.create(
+      store.id ?? '',
+      randomUUID(),
+      {
+        roleDefinitionId: `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/${APP_CONFIGURATION_DATA_OWNER}`,
+        principalId: info.developer.objectId,
+        principalType: 'ServicePrincipal',
+      },
+    )
   })
   afterAll(async () => {
     await cli?.stop()
@@ -74,7 +127,6 @@ describe('emulator safety, run as the CLI', () => {
   })
 
   it('never writes a token, the client secret or the identity header to the debug log or stderr', async () => {
-    const tokens: string[] = []
     const developer = capturing(
       new ClientSecretCredential(
         cli.info.tenantId,
@@ -103,10 +155,8 @@ describe('emulator safety, run as the CLI', () => {
       { headers: { 'x-identity-header': header } },
     )
     expect(identity.status).toBe(400)
-    const attached = (await readStateFile(cli.info.stateDir))?.hosts[normalizeId(siteId)]?.identity
-      .userAssignedIdentities[0]
     const ok = await fetch(
-      `${env.IDENTITY_ENDPOINT}?api-version=2019-08-01&resource=https%3A%2F%2Fappconfig.azure.com&mi_res_id=${encodeURIComponent(attached ?? '')}`,
+      `${env.IDENTITY_ENDPOINT}?api-version=2019-08-01&resource=https%3A%2F%2Fappconfig.azure.com&mi_res_id=${encodeURIComponent(identityId)}`,
       { headers: { 'x-identity-header': header } },
     )
     tokens.push(((await ok.json()) as { access_token: string }).access_token)
