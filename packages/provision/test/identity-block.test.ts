@@ -51,7 +51,7 @@ describe('withoutUserAssigned', () => {
     })
     expect(withoutUserAssigned(both, a, 'merge-patch')).toEqual({
       type: 'UserAssigned',
-      userAssignedIdentities: { [a]: null },
+      userAssignedIdentities: { [b]: {}, [a]: null },
     })
   })
 

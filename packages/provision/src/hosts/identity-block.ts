@@ -79,7 +79,8 @@ export function withUserAssigned(
 /**
  * The identity block that removes `identityId` from a host and keeps the rest.
  * - `replace` (PUT, App Service): lists the identities that remain.
- * - `merge-patch` (PATCH, Container Apps and VMs): sends the removed identity as `null`.
+ * - `merge-patch` (PATCH, Container Apps and VMs): lists the identities that remain and sends the removed one as
+ *   `null`, as the VM REST documentation shows.
  * With nothing left, the type becomes `SystemAssigned` (when enabled) or `None`, without a map.
  *
  * @example
@@ -101,5 +102,13 @@ export function withoutUserAssigned(
   if (semantics === 'replace') {
     return { type, userAssignedIdentities: Object.fromEntries(remaining.map((id) => [id, {}])) }
   }
-  return { type, userAssignedIdentities: Object.fromEntries(removed.map((id) => [id, null])) }
+  // Remaining identities are listed too, so the body means the same whether the provider merges the map (JSON
+  // merge patch) or replaces it.
+  return {
+    type,
+    userAssignedIdentities: Object.fromEntries([
+      ...remaining.map((id): [string, Record<string, never>] => [id, {}]),
+      ...removed.map((id): [string, null] => [id, null]),
+    ]),
+  }
 }
