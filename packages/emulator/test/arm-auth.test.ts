@@ -192,7 +192,11 @@ describe('ARM subscriptions, tenants and providers', () => {
   it('reports modelled providers as Registered and others as InvalidResourceNamespace', async () => {
     const base = `/subscriptions/${emulator.subscriptionId}/providers`
     const web = await armFetch(emulator, `${base}/microsoft.web?api-version=2021-04-01`)
-    expect(web.body).toMatchObject({ namespace: 'Microsoft.Web', registrationState: 'Registered' })
+    expect(web.body).toMatchObject({
+      namespace: 'Microsoft.Web',
+      registrationState: 'Registered',
+      resourceTypes: [{ resourceType: 'sites', apiVersions: expect.arrayContaining(['2025-05-01']) }],
+    })
     const registered = await armFetch(emulator, `${base}/Microsoft.App/register?api-version=2021-04-01`, {
       method: 'POST',
     })

@@ -4,15 +4,23 @@ import { authorize } from './auth.js'
 import { type ArmCall, type ArmReply, listReply } from './call.js'
 import { ArmError } from './errors.js'
 
-/** Resource providers the emulator models, with their resource types (for the provider registration check). */
-export const modelledProviders: Record<string, string[]> = {
-  'Microsoft.Resources': ['resourceGroups', 'subscriptions', 'tenants'],
-  'Microsoft.Authorization': ['roleAssignments', 'roleDefinitions'],
-  'Microsoft.ManagedIdentity': ['userAssignedIdentities'],
-  'Microsoft.AppConfiguration': ['configurationStores'],
-  'Microsoft.Web': ['sites'],
-  'Microsoft.App': ['containerApps'],
-  'Microsoft.Compute': ['virtualMachines'],
+/**
+ * Resource providers the emulator models: resource type → the api-versions the installed `@azure/arm-*` clients
+ * use (newest first). Tools that pick an api-version from the provider (e.g. `az resource`) get a real one; the
+ * emulator itself accepts any.
+ */
+export const modelledProviders: Record<string, Record<string, string[]>> = {
+  'Microsoft.Resources': {
+    resourceGroups: ['2025-04-01', '2021-04-01'],
+    subscriptions: ['2022-12-01', '2019-11-01'],
+    tenants: ['2022-12-01'],
+  },
+  'Microsoft.Authorization': { roleAssignments: ['2022-04-01'], roleDefinitions: ['2022-04-01'] },
+  'Microsoft.ManagedIdentity': { userAssignedIdentities: ['2024-11-30', '2023-01-31'] },
+  'Microsoft.AppConfiguration': { configurationStores: ['2024-05-01', '2023-03-01'] },
+  'Microsoft.Web': { sites: ['2025-05-01', '2024-04-01'] },
+  'Microsoft.App': { containerApps: ['2026-07-01', '2025-01-01'] },
+  'Microsoft.Compute': { virtualMachines: ['2026-04-01', '2024-07-01'] },
 }
 
 function renderSubscription(data: Readonly<EmulatorStateData>): unknown {
@@ -83,17 +91,21 @@ export function listTenants(call: ArmCall): ArmReply {
   ])
 }
 
-function renderProvider(subscriptionId: string, namespace: string, types: string[]): unknown {
+function renderProvider(subscriptionId: string, namespace: string, types: Record<string, string[]>): unknown {
   return {
     id: `/subscriptions/${subscriptionId}/providers/${namespace}`,
     namespace,
     registrationState: 'Registered',
     registrationPolicy: 'RegistrationRequired',
-    resourceTypes: types.map((resourceType) => ({ resourceType, locations: [], apiVersions: [] })),
+    resourceTypes: Object.entries(types).map(([resourceType, apiVersions]) => ({
+      resourceType,
+      locations: [],
+      apiVersions,
+    })),
   }
 }
 
-function findProvider(namespace: string): [string, string[]] | undefined {
+function findProvider(namespace: string): [string, Record<string, string[]>] | undefined {
   return Object.entries(modelledProviders).find(([name]) => name.toLowerCase() === namespace.toLowerCase())
 }
 
