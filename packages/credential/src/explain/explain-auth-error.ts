@@ -1,77 +1,23 @@
 import { AccessForbiddenError } from '../errors/access-forbidden-error.js'
 import { AuthenticationFailedError } from '../errors/authentication-failed-error.js'
-import { EndpointUnreachableError } from '../errors/endpoint-unreachable-error.js'
 import { IdentityNotAttachedError } from '../errors/identity-not-attached-error.js'
 import { NoCredentialAvailableError } from '../errors/no-credential-available-error.js'
 import type { UamiCredentialError } from '../errors/uami-credential-error.js'
 import { isUamiCredentialError } from '../errors/uami-credential-error.js'
 import { UnauthorizedError } from '../errors/unauthorized-error.js'
-import type { HostKind } from '../host/detect-host.js'
-import { detectHost, HOST_KINDS } from '../host/detect-host.js'
-import { detectManagedIdentitySource } from '../host/managed-identity-source.js'
-import { identityFromEnv } from '../identity/from-env.js'
-import type { IdentitySelector } from '../identity/selector.js'
 import { selectorKind, selectorValue } from '../identity/selector.js'
 import { kindLabel } from '../identity/variables.js'
-import type { AccessTokenClaims } from '../token/describe-access-token.js'
-import type { EnvLike } from '../util/env.js'
-import { readVar } from '../util/env.js'
 import { attachIdentityCommand, roleAssignmentCommand, showHostIdentitiesCommand } from './commands.js'
+import type { AuthErrorContext, Resolved } from './context.js'
+import { isAppConfiguration, resolve, storeNameFrom } from './context.js'
 import type { ErrorFacts } from './error-facts.js'
 import { collectErrorFacts, originOf, summarize } from './error-facts.js'
+import { isNetworkFailure, unreachable } from './unreachable.js'
 
-/**
- * What `explainAuthError` may know about the situation, to fill in commands. Every field is optional; unknown
- * values become clearly marked placeholders such as `<resource-group>`. IDs and names are not secrets.
- */
-export interface AuthErrorContext {
-  /** Where the code runs. Default: {@link detectHost}(env). */
-  readonly host?: HostKind | undefined
-  /** Where to read host names (`WEBSITE_SITE_NAME`, `WEBSITE_RESOURCE_GROUP`, `CONTAINER_APP_NAME`), the identity variables, and secret values to redact. Default: `process.env`. */
-  readonly env?: EnvLike | undefined
-  /** The configured identity. Default: {@link identityFromEnv}(env), when valid. */
-  readonly selector?: IdentitySelector | undefined
-  /** The host's resource group. */
-  readonly resourceGroup?: string | undefined
-  /** The web app, container app or VM name. */
-  readonly hostName?: string | undefined
-  /** The identity's resource ID. */
-  readonly identityResourceId?: string | undefined
-  /** The identity's name (used when its resource ID is unknown). */
-  readonly identityName?: string | undefined
-  /** The identity's principal (object) ID. */
-  readonly principalId?: string | undefined
-  /** The App Configuration store's resource ID (the role assignment scope). */
-  readonly storeId?: string | undefined
-  /** The App Configuration store's name. */
-  readonly storeName?: string | undefined
-  /** The App Configuration store's endpoint, e.g. `https://mystore.azconfig.io`. */
-  readonly storeEndpoint?: string | undefined
-  /** Claims of the token that was used, from `describeAccessToken`. */
-  readonly claims?: AccessTokenClaims | undefined
-}
+export type { AuthErrorContext } from './context.js'
 
 const NOT_ATTACHED =
   /identity not found|unable to load the proper managed identity|no (?:user[- ]assigned |managed )?identity (?:was )?found|managed identity (?:is )?not (?:found|assigned)/i
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'ETIMEDOUT',
-  'ECONNRESET',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-  'ECONNABORTED',
-  'EPIPE',
-  'ESOCKETTIMEDOUT',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_SOCKET',
-  'REQUEST_SEND_ERROR',
-])
-const NETWORK_MESSAGE =
-  /network unreachable|network_error|\b(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)\b|socket hang up/i
-const APP_CONFIG_HOST = /\.(azconfig\.io|appconfig\.azure\.(com|us|cn)|azconfig\.azure\.(us|cn))$/i
-const APP_CONFIG_PATH = /^\/(kv|keys|labels|revisions|snapshots|locks)(\/|$)/i
 
 const AADSTS_ADVICE: Readonly<Record<string, string>> = {
   AADSTS700016:
@@ -88,70 +34,6 @@ const AADSTS_ADVICE: Readonly<Record<string, string>> = {
     'The signed-in account is not in the resource tenant: sign in to the right tenant (az login --tenant <tenant-id>).',
   AADSTS700024:
     'The client assertion is not within its valid time range: check the clock and the federated token file.',
-}
-
-interface Resolved {
-  readonly env: EnvLike
-  readonly host: HostKind | undefined
-  readonly selector: IdentitySelector | undefined
-  readonly resourceGroup: string | undefined
-  readonly hostName: string | undefined
-  readonly identityResourceId: string | undefined
-  readonly identityName: string | undefined
-  readonly principalId: string | undefined
-}
-
-function fromResourceId(id: string | undefined): { resourceGroup?: string; name?: string } {
-  if (id === undefined) return {}
-  const segments = id.split('/').filter(Boolean)
-  const index = segments.findIndex((segment) => segment.toLowerCase() === 'resourcegroups')
-  const resourceGroup = index >= 0 ? segments[index + 1] : undefined
-  const name = segments.length >= 8 ? segments[segments.length - 1] : undefined
-  return {
-    ...(resourceGroup === undefined ? {} : { resourceGroup }),
-    ...(name === undefined ? {} : { name }),
-  }
-}
-
-function safely<T>(read: () => T): T | undefined {
-  try {
-    return read()
-  } catch {
-    return undefined
-  }
-}
-
-function resolve(context: AuthErrorContext): Resolved {
-  const env = typeof context.env === 'object' && context.env !== null ? context.env : process.env
-  const host =
-    context.host !== undefined && (HOST_KINDS as readonly string[]).includes(context.host)
-      ? context.host
-      : safely(() => detectHost(env))
-  const selector = context.selector ?? safely(() => identityFromEnv(env))
-  const compute = fromResourceId(context.claims?.xms_az_rid)
-  const envHostName =
-    host === 'app-service'
-      ? readVar(env, 'WEBSITE_SITE_NAME')
-      : host === 'container-apps'
-        ? readVar(env, 'CONTAINER_APP_NAME')
-        : undefined
-  const envResourceGroup = host === 'app-service' ? readVar(env, 'WEBSITE_RESOURCE_GROUP') : undefined
-  const identityResourceId =
-    context.identityResourceId ??
-    selector?.resourceId ??
-    (context.claims?.xms_mirid !== undefined && /userassignedidentities/i.test(context.claims.xms_mirid)
-      ? context.claims.xms_mirid
-      : undefined)
-  return {
-    env,
-    host,
-    selector,
-    resourceGroup: context.resourceGroup ?? envResourceGroup ?? compute.resourceGroup,
-    hostName: context.hostName ?? envHostName ?? compute.name,
-    identityResourceId,
-    identityName: context.identityName ?? fromResourceId(identityResourceId).name,
-    principalId: context.principalId ?? selector?.objectId ?? context.claims?.oid,
-  }
 }
 
 function notAttached(match: string, resolved: Resolved, cause: unknown): IdentityNotAttachedError {
@@ -194,30 +76,6 @@ function notAttached(match: string, resolved: Resolved, cause: unknown): Identit
   })
 }
 
-function storeNameFrom(context: AuthErrorContext, url: string | undefined): string | undefined {
-  if (context.storeName !== undefined) return context.storeName
-  if (context.storeId !== undefined) return fromResourceId(context.storeId).name
-  for (const candidate of [context.storeEndpoint, url]) {
-    const origin = originOf(candidate)
-    if (origin === undefined) continue
-    const hostname = new URL(origin).hostname
-    if (APP_CONFIG_HOST.test(hostname)) return hostname.split('.')[0]
-  }
-  return undefined
-}
-
-function isAppConfiguration(context: AuthErrorContext, url: string | undefined): boolean {
-  if (context.storeId !== undefined || context.storeName !== undefined || context.storeEndpoint !== undefined)
-    return true
-  if (url === undefined) return false
-  try {
-    const parsed = new URL(url)
-    return APP_CONFIG_HOST.test(parsed.hostname) || APP_CONFIG_PATH.test(parsed.pathname)
-  } catch {
-    return false
-  }
-}
-
 function forbidden(
   fact: ErrorFacts,
   context: AuthErrorContext,
@@ -252,81 +110,6 @@ function forbidden(
     principalId,
     command: roleAssignmentCommand({ principalId, scope, role }),
     hint: hints.join(' ') || undefined,
-    cause,
-  })
-}
-
-function unreachable(
-  facts: readonly ErrorFacts[],
-  context: AuthErrorContext,
-  resolved: Resolved,
-  cause: unknown,
-): EndpointUnreachableError {
-  const codeFact =
-    facts.find(
-      (fact) => fact.code !== undefined && fact.code !== 'REQUEST_SEND_ERROR' && NETWORK_CODES.has(fact.code),
-    ) ?? facts.find((fact) => fact.code !== undefined && NETWORK_CODES.has(fact.code))
-  const errorCode =
-    codeFact?.code ??
-    facts.map((fact) => NETWORK_MESSAGE.exec(fact.message)?.[1]).find((code) => code !== undefined) ??
-    (facts.some((fact) => fact.errorCode === 'network_error' || /network_error/.test(fact.message))
-      ? 'network_error'
-      : undefined)
-  const managedIdentity = facts.some(
-    (fact) => /ManagedIdentityCredential/.test(fact.message) || fact.name === 'CredentialUnavailableError',
-  )
-  if (managedIdentity) {
-    const source = detectManagedIdentitySource(resolved.env)
-    const endpoint = source.endpointVariable ?? 'IMDS at 169.254.169.254'
-    if (source.endpointVariable === undefined) {
-      return new EndpointUnreachableError({
-        target: 'managed-identity-endpoint',
-        endpoint,
-        errorCode,
-        why: 'IMDS answers only inside Azure (a VM, or a container on one), and no other managed identity variable is set: this code does not seem to run on an Azure host.',
-        fix: 'On a developer machine, let DefaultAzureCredential use your sign-in (unset UAMI_HOST, or set AZURE_TOKEN_CREDENTIALS=dev); on a VM, check that no proxy or firewall blocks 169.254.169.254.',
-        cause,
-      })
-    }
-    if (source.endpointIsLoopback === true) {
-      return new EndpointUnreachableError({
-        target: 'managed-identity-endpoint',
-        endpoint,
-        errorCode,
-        why: `${source.endpointVariable} points at this machine (the local emulator) and nothing answers there.`,
-        fix: 'Start the local emulator (uami-emulator start) and use the environment it prints for the host (uami-emulator env <host-resource-id>).',
-        cause,
-      })
-    }
-    return new EndpointUnreachableError({
-      target: 'managed-identity-endpoint',
-      endpoint,
-      errorCode,
-      why: `${source.endpointVariable} is set by the platform while an identity is enabled, yet its endpoint did not answer.`,
-      fix:
-        resolved.host === 'container-apps'
-          ? `Check the identity (az containerapp identity show --resource-group ${resolved.resourceGroup ?? '<resource-group>'} --name ${resolved.hostName ?? '<containerapp-name>'}) and restart the revision.`
-          : `Check the identity (az webapp identity show --resource-group ${resolved.resourceGroup ?? '<resource-group>'} --name ${resolved.hostName ?? '<app-name>'}) and restart the app.`,
-      cause,
-    })
-  }
-  const url = facts.map((fact) => fact.url).find((each) => each !== undefined)
-  const endpoint = originOf(url) ?? originOf(context.storeEndpoint) ?? 'The service endpoint'
-  const why =
-    errorCode === 'ENOTFOUND' || errorCode === 'EAI_AGAIN'
-      ? 'The host name does not resolve: a typo in the endpoint, or a private endpoint this network cannot resolve.'
-      : errorCode === 'ECONNREFUSED'
-        ? 'Nothing accepts connections at that address and port.'
-        : errorCode === 'ETIMEDOUT' || errorCode === 'UND_ERR_CONNECT_TIMEOUT'
-          ? 'No answer in time: a firewall, a network rule or a private endpoint is in the way.'
-          : 'The connection failed before any HTTP answer.'
-  const storeName = storeNameFrom(context, url) ?? '<store-name>'
-  return new EndpointUnreachableError({
-    target: 'service',
-    endpoint,
-    errorCode,
-    why,
-    fix: `Check the endpoint against az appconfig show --name ${storeName} --query endpoint --output tsv, and whether the store accepts this network (--query publicNetworkAccess).`,
     cause,
   })
 }
@@ -392,13 +175,7 @@ export function explainAuthError(error: unknown, context: AuthErrorContext = {})
     if (match !== null) return notAttached(match[0], resolved, error)
   }
 
-  const network = facts.some(
-    (fact) =>
-      (fact.code !== undefined && NETWORK_CODES.has(fact.code)) ||
-      fact.errorCode === 'network_error' ||
-      NETWORK_MESSAGE.test(fact.message),
-  )
-  if (network) return unreachable(facts, safeContext, resolved, error)
+  if (isNetworkFailure(facts)) return unreachable(facts, safeContext, resolved, error)
 
   const aadsts = facts.map((fact) => /AADSTS\d+/.exec(fact.message)?.[0]).find((code) => code !== undefined)
   const [first] = facts
