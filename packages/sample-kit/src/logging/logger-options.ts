@@ -1,0 +1,65 @@
+import type { FastifyServerOptions } from 'fastify'
+import type { LogLevel } from '../env/env-schema.js'
+
+/**
+ * Log paths pino replaces with `[REDACTED]`: authorization headers, the identity endpoint's secret header, and any
+ * field named like a token or secret one level down. The samples never log these on purpose; redaction is the
+ * safety net (ERRATA #3: the article's `console.log(process.env)` leaks `IDENTITY_HEADER`).
+ */
+export const REDACT_PATHS: readonly string[] = Object.freeze([
+  'req.headers.authorization',
+  'req.headers["x-identity-header"]',
+  'req.headers.cookie',
+  '*.headers.authorization',
+  '*.headers["x-identity-header"]',
+  '*.token',
+  '*.access_token',
+  '*.accessToken',
+  '*.IDENTITY_HEADER',
+  '*.clientSecret',
+  '*.client_secret',
+  '*.AZURE_CLIENT_SECRET',
+])
+
+/** The pino options of {@link loggerOptions}. */
+export interface SampleLoggerOptions {
+  readonly level: LogLevel
+  readonly redact: { readonly paths: string[]; readonly censor: string }
+}
+
+/**
+ * pino options for a sample: the level from `LOG_LEVEL`, JSON lines on standard output (what App Service,
+ * Container Apps and journald collect), and {@link REDACT_PATHS}.
+ *
+ * @param level - The log level (`env.logLevel`).
+ * @returns Options for `Fastify({ logger })`.
+ * @example
+ * ```ts
+ * const app = Fastify({ logger: loggerOptions(env.logLevel) })
+ * ```
+ */
+export function loggerOptions(level: LogLevel): SampleLoggerOptions {
+  return { level, redact: { paths: [...REDACT_PATHS], censor: '[REDACTED]' } }
+}
+
+/**
+ * Fastify server options for a sample: {@link loggerOptions}, request and keep-alive timeouts suited to running
+ * behind App Service's front ends and Container Apps' ingress, and a 503 for requests that arrive while closing.
+ *
+ * @param level - The log level (`env.logLevel`).
+ * @returns Options for `Fastify(options)`.
+ * @example
+ * ```ts
+ * const app = Fastify(serverOptions(env.logLevel))
+ * ```
+ */
+export function serverOptions(level: LogLevel): FastifyServerOptions {
+  return {
+    logger: loggerOptions(level),
+    requestTimeout: 30_000,
+    // Longer than the load balancers' idle timeouts, so that they close idle connections, not the app.
+    keepAliveTimeout: 240_000,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }
+}
