@@ -19,6 +19,7 @@ describe('README snippets', () => {
       'examples/app-service.ts',
       'examples/container-apps.ts',
       'examples/vm.ts',
+      'examples/any-kind.ts',
       'examples/fastify.ts',
     ])
     for (const [, file, code] of markers) {
@@ -102,6 +103,22 @@ describe('examples', () => {
     expect(run.stderr).toContain(
       'PastedValueError: AZURE_MANAGED_IDENTITY_OBJECT_ID has a trailing CARRIAGE RETURN',
     )
+  })
+
+  it('any-kind.ts reads whichever identity variable is set and prints the summary', async () => {
+    const run = await runNode('examples/any-kind.ts', {
+      CONTAINER_APP_NAME: 'aca-uami',
+      IDENTITY_ENDPOINT: endpoint.appServiceEndpoint,
+      IDENTITY_HEADER,
+      AZURE_MANAGED_IDENTITY_OBJECT_ID: ATTACHED.objectId,
+    })
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      host: 'container-apps',
+      credentialKind: 'ManagedIdentityCredential',
+      selector: { kind: 'objectId', value: ATTACHED.objectId, variable: 'AZURE_MANAGED_IDENTITY_OBJECT_ID' },
+    })
+    expect(run.stdout).not.toContain(IDENTITY_HEADER)
   })
 
   it('fastify.ts serves the identity summary', async () => {

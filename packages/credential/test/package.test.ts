@@ -120,7 +120,7 @@ describe('the published package', () => {
   it(
     'type-checks the README examples and a consumer file against the installed package',
     async () => {
-      for (const example of ['app-service.ts', 'container-apps.ts', 'vm.ts', 'fastify.ts']) {
+      for (const example of ['app-service.ts', 'container-apps.ts', 'vm.ts', 'any-kind.ts', 'fastify.ts']) {
         copyFileSync(join(PACKAGE_DIR, 'examples', example), join(project, example))
       }
       writeFileSync(
