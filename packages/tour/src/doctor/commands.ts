@@ -1,0 +1,37 @@
+/** Quotes a value for a POSIX shell when it needs it; `<placeholders>` stay as they are. */
+export function shellArg(value: string): string {
+  if (/^<[a-z0-9-]+>$/.test(value) || /^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value
+  return `'${value.replaceAll("'", `'\\''`)}'`
+}
+
+/** Where the app runs, as far as commands need it. */
+export interface HostNamesForCommands {
+  host: string
+  resourceGroup?: string | undefined
+  hostName?: string | undefined
+}
+
+/**
+ * The command that sets one of the app's environment variables where it runs: an App Service app setting, a
+ * container app environment variable, a line of the VM's systemd unit, or an `export` on a developer machine.
+ *
+ * @example
+ * ```ts
+ * setVariableCommand({ host: 'app-service', resourceGroup: 'rg-uami', hostName: 'app-uami' }, 'AZURE_CLIENT_ID', id)
+ * // az webapp config appsettings set --resource-group rg-uami --name app-uami --settings AZURE_CLIENT_ID=…
+ * ```
+ */
+export function setVariableCommand(names: HostNamesForCommands, variable: string, value: string): string {
+  const rg = shellArg(names.resourceGroup ?? '<resource-group>')
+  const assignment = shellArg(`${variable}=${value}`)
+  switch (names.host) {
+    case 'app-service':
+      return `az webapp config appsettings set --resource-group ${rg} --name ${shellArg(names.hostName ?? '<app-name>')} --settings ${assignment}`
+    case 'container-apps':
+      return `az containerapp update --resource-group ${rg} --name ${shellArg(names.hostName ?? '<containerapp-name>')} --set-env-vars ${assignment}`
+    case 'vm':
+      return `sudo systemctl edit uami-sample (add Environment=${assignment} under [Service]), then sudo systemctl restart uami-sample`
+    default:
+      return `export ${assignment}`
+  }
+}

@@ -1,0 +1,50 @@
+import { sampleIdentifier } from '@uami/provision'
+import { hostProcessEnv } from '../samples/child-env.js'
+import { freePort } from '../samples/free-port.js'
+import { type RunningSample, startSample } from '../samples/sample-process.js'
+import { requireHost, requireIdentity, requireStore, type SampleRun } from '../tour/run-context.js'
+import { sampleServer } from '../tour/samples.js'
+
+/** How often the samples check the sentinel while the tour runs them (seconds). */
+export const REFRESH_SECONDS = '5'
+
+/**
+ * What the deployment sets for the sample: its identifier variable (the sample's own kind, unless a scenario
+ * chose another), `APP_CONFIG_ENDPOINT`, and for the VM `AZURE_TOKEN_CREDENTIALS` (its systemd unit sets it).
+ */
+export function deploymentSettings(sample: SampleRun): Record<string, string> {
+  const identifier = sample.identifier ?? sampleIdentifier(sample.def.id, requireIdentity(sample))
+  sample.identifier = identifier
+  return {
+    [identifier.variable]: identifier.value,
+    APP_CONFIG_ENDPOINT: requireStore(sample.tour).endpoint,
+    ...sample.def.deploymentEnv,
+  }
+}
+
+/**
+ * The sample's full environment on the emulated host: the host's own variables (identity endpoint, CA) + the
+ * deployment's + `PATH`; nothing from the developer's shell.
+ */
+export function hostEnvironment(sample: SampleRun): Record<string, string> {
+  const emulator = sample.tour.target.emulator
+  if (!emulator) throw new Error('Internal error: a sample runs locally only on the emulator.')
+  return hostProcessEnv(emulator.hostEnv(requireHost(sample).id), {
+    ...deploymentSettings(sample),
+    APP_CONFIG_REFRESH_SECONDS: REFRESH_SECONDS,
+  })
+}
+
+/** (Re)starts the sample process with its host environment; stops a previous one first. */
+export async function restartSample(sample: SampleRun): Promise<RunningSample> {
+  if (sample.process) await sample.process.stop()
+  sample.process = await startSample({
+    name: sample.def.id,
+    server: sampleServer(sample.def),
+    env: hostEnvironment(sample),
+    port: await freePort(),
+    children: sample.tour.children,
+    signal: sample.tour.signal,
+  })
+  return sample.process
+}
