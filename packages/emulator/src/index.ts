@@ -26,3 +26,4 @@ export {
 } from './rbac/roles.js'
 export { StateInUseError } from './state/lock.js'
 export { StateFileError } from './state/store.js'
+export { TrustUnsupportedError, trustLocalCa } from './tls/trust.js'
