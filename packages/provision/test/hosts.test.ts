@@ -36,7 +36,7 @@ function hostOptions(kind: HostKind, name: string): EnsureHostOptions {
   return { kind, resourceGroup: RG, name, prerequisites: 'skip' }
 }
 
-describe.each(HOST_KINDS)('a %s host', (kind) => {
+describe.each(HOST_KINDS)('ensureHost and attachIdentity on %s', (kind) => {
   const name = `${kind === 'vm' ? 'vm' : kind === 'app-service' ? 'app' : 'ca'}-hosts`
 
   it('is created once and reused on a re-run', async () => {
