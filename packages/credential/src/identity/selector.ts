@@ -230,6 +230,6 @@ export function assertIdentitySelector(value: unknown, origin = 'the identity se
   return parseIdentitySelector({
     kind,
     value: raw,
-    variable: `${origin === 'the identity selector' ? 'selector' : origin}.${kind}`,
+    variable: `selector.${kind}`,
   })
 }
