@@ -84,6 +84,8 @@ export async function bundleSample(options: BundleSampleOptions): Promise<Bundle
     minify: true,
     legalComments: 'external',
     banner: { js: BANNER },
+    // jsonc-parser's "main" is a UMD wrapper whose require() esbuild cannot follow; its ES module build can be.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     logLevel: 'warning',
   })
   const { size: bytes } = await stat(outfile)

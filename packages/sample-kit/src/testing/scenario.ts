@@ -1,0 +1,322 @@
+import { identityVariable } from '@uami/credential'
+import {
+  attachIdentity,
+  ensureRoleAssignment,
+  type ProvisionedSample,
+  type ProvisionSampleOptions,
+  provisionSample,
+  seedSettings,
+} from '@uami/provision'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { bundleSample } from '../bundle/bundle-sample.js'
+import type { SampleDefinition } from '../sample.js'
+import { bareEnvironment, childEnvironment } from './env.js'
+import { expectedAttachCommand, expectedProof, expectedRoleCommand } from './expected-fixes.js'
+import { type LocalAzure, startLocalAzure } from './local-azure.js'
+import { findLeaks } from './log-scan.js'
+import { getJson, pollUntil } from './poll.js'
+import { type SpawnedSample, spawnSample } from './spawn-sample.js'
+
+/** Options of {@link describeSampleEndToEnd}. */
+export interface SampleEndToEndOptions {
+  /** The sample's definition (its `src/sample.ts`). */
+  readonly sample: SampleDefinition
+  /** The sample's folder, e.g. `new URL('..', import.meta.url)` from its `test/`. */
+  readonly sampleDir: string | URL
+}
+
+const SENTINEL = 'Settings:Sentinel'
+const MESSAGE = 'Settings:Message'
+
+/** A malformed value of each identifier kind, and the code the credential package gives it. */
+const MALFORMED = {
+  clientId: { value: '7d1f3f2e-0b4c-4c2a-9e61-5b8a1f0c9d3Z', code: 'UAMI_CRED_INVALID_GUID' },
+  resourceId: {
+    value:
+      '/subscriptions/not-a-guid/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id',
+    code: 'UAMI_CRED_INVALID_RESOURCE_ID',
+  },
+  objectId: { value: 'not-an-object-id', code: 'UAMI_CRED_INVALID_GUID' },
+} as const
+
+const same = (a: string | undefined, b: string): boolean => a?.toLowerCase() === b.toLowerCase()
+
+/**
+ * The end-to-end scenario every sample runs against the local emulator, as vitest tests. Each test provisions its
+ * own resources with `@uami/provision` (resource group, identity, store, Data Reader role, host; settings seeded
+ * as the developer), spawns the BUILT sample (`dist/server.js`, or the bundle) with exactly its host's environment,
+ * and checks over HTTP:
+ *
+ * - the identity proof (`/identity`: `oid`, `appid`, `xms_mirid` of the identity) and the seeded settings, then a
+ *   changed setting served after the sentinel changes;
+ * - the single-file bundle runs the same way;
+ * - a malformed identifier stops the process at once with a coded error naming the variable (built and bundle);
+ * - an identity that is not attached: `/readyz` 503 with the host's attach command; ready once attached;
+ * - no role: 403 with the exact `az role assignment create`; ready by itself once the role is assigned;
+ * - App Configuration unreachable after start: the last-known-good settings are served, marked stale;
+ * - the logs of a run with a failure never contain a token, `IDENTITY_HEADER`, a client secret or `Bearer `.
+ *
+ * Every child process is stopped by PID after each test.
+ *
+ * @param options - The sample and its folder.
+ * @example
+ * ```ts
+ * // samples/vm/test/e2e.test.ts
+ * describeSampleEndToEnd({ sample, sampleDir: new URL('..', import.meta.url) })
+ * ```
+ */
+export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
+  const { sample, sampleDir } = options
+  const variable = identityVariable(sample.identifierKind)
+  let local: LocalAzure
+  let counter = 0
+  let bundled: Promise<unknown> | undefined
+  const children: SpawnedSample[] = []
+
+  const provision = async (
+    overrides: Partial<Pick<ProvisionSampleOptions, 'skip'>> = {},
+  ): Promise<ProvisionedSample> => {
+    counter += 1
+    const suffix = `${sample.name}-${counter}`
+    return provisionSample(local.clients, {
+      kind: sample.host,
+      names: {
+        resourceGroup: `rg-${suffix}`,
+        store: `appcs-${suffix}`,
+        identity: `id-${suffix}`,
+        host: `host-${suffix}`,
+      },
+      location: 'westeurope',
+      prerequisites: 'skip',
+      settings: { [MESSAGE]: `Hello from the ${sample.title} sample` },
+      sentinelKey: SENTINEL,
+      ...overrides,
+    })
+  }
+  const start = (entry: string, env: Record<string, string>): SpawnedSample => {
+    const child = spawnSample({ sampleDir, entry, env })
+    children.push(child)
+    return child
+  }
+  const ready = async (child: SpawnedSample): Promise<string> => {
+    const url = await child.listening()
+    await pollUntil(
+      () => getJson(`${url}/readyz`),
+      (response) => response.status === 200,
+      { describe: () => child.tail() },
+    )
+    return url
+  }
+  const bundle = (): Promise<unknown> => {
+    bundled ??= bundleSample({ sampleDir })
+    return bundled
+  }
+
+  describe(`${sample.title} sample, end to end against the local emulator`, () => {
+    beforeAll(async () => {
+      local = await startLocalAzure()
+    })
+    afterEach(async () => {
+      local.emulator.faults.clear()
+      await Promise.all(children.splice(0).map((child) => child.stop()))
+    })
+    afterAll(async () => {
+      await Promise.all(children.splice(0).map((child) => child.stop()))
+      await local?.emulator.stop()
+    })
+
+    it('proves its identity, serves the seeded settings, and serves a changed setting after the sentinel changes', async () => {
+      const provisioned = await provision()
+      const child = start('dist/server.js', childEnvironment(local.emulator, provisioned))
+      const url = await ready(child)
+
+      const identity = await getJson(`${url}/identity`)
+      expect(identity.status).toBe(200)
+      expect(identity.body.kind).toBe(sample.identifierKind)
+      expect(identity.body.variable).toBe(variable)
+      expect(identity.body.credential).toBe('ManagedIdentityCredential')
+      expect(identity.body.claims.oid).toBe(provisioned.identity.principalId)
+      expect(identity.body.claims.appid).toBe(provisioned.identity.clientId)
+      expect(same(identity.body.claims.xms_mirid, provisioned.identity.id)).toBe(true)
+      expect(same(identity.body.claims.xms_az_rid, provisioned.host.id)).toBe(true)
+      const proof = expectedProof(provisioned)
+      expect(identity.body.match).toMatchObject({ matches: true, claim: proof.claim })
+      expect(JSON.stringify(identity.body)).not.toMatch(/eyJ[\w-]+\./)
+
+      const setting = await getJson(`${url}/config/${encodeURIComponent(MESSAGE)}`)
+      expect(setting.status).toBe(200)
+      expect(setting.body).toMatchObject({
+        key: MESSAGE,
+        value: `Hello from the ${sample.title} sample`,
+        freshness: 'fresh',
+      })
+
+      await seedSettings(
+        { endpoint: provisioned.store.endpoint, credential: local.credential },
+        { [MESSAGE]: 'Changed' },
+        { sentinelKey: SENTINEL },
+      )
+      const changed = await pollUntil(
+        () => getJson(`${url}/config/${encodeURIComponent(MESSAGE)}`),
+        (response) => response.body?.value === 'Changed',
+        { describe: () => child.tail() },
+      )
+      expect(changed.body.freshness).toBe('fresh')
+
+      const home = await getJson(`${url}/`)
+      expect(home.body).toMatchObject({ ready: true, identity: { kind: sample.identifierKind, variable } })
+      expect(home.body.settings.values[MESSAGE]).toBe('Changed')
+    })
+
+    it('runs the same way from the single-file bundle the deploy assets start', async () => {
+      await bundle()
+      const provisioned = await provision()
+      const child = start('dist/bundle/server.mjs', childEnvironment(local.emulator, provisioned))
+      const url = await ready(child)
+      const identity = await getJson(`${url}/identity`)
+      expect(identity.body.match.matches).toBe(true)
+      expect(identity.body.claims.oid).toBe(provisioned.identity.principalId)
+      const setting = await getJson(`${url}/config/${encodeURIComponent(MESSAGE)}`)
+      expect(setting.body.value).toBe(`Hello from the ${sample.title} sample`)
+    })
+
+    it(`exits at once with a coded error naming ${variable} when the identifier is malformed (built and bundled)`, async () => {
+      await bundle()
+      const malformed = MALFORMED[sample.identifierKind]
+      for (const entry of ['dist/server.js', 'dist/bundle/server.mjs']) {
+        const child = start(
+          entry,
+          bareEnvironment({
+            [variable]: malformed.value,
+            APP_CONFIG_ENDPOINT: 'https://appcs-unused.azconfig.io',
+          }),
+        )
+        const exit = await child.exited
+        expect(exit.code, child.tail()).toBe(1)
+        const output = child.lines.join('\n')
+        expect(output).toMatch(new RegExp(`^${malformed.code}: .*${variable}`, 'm'))
+        expect(output).not.toMatch(/^\s+at /m)
+        expect(output).not.toContain('Server listening')
+      }
+    })
+
+    it('answers /readyz 503 with the attach command while the identity is not attached, and becomes ready once it is', async () => {
+      const provisioned = await provision({ skip: { attach: true } })
+      const child = start('dist/server.js', childEnvironment(local.emulator, provisioned))
+      const url = await child.listening()
+      expect((await getJson(`${url}/healthz`)).status).toBe(200)
+      const failed = await pollUntil(
+        () => getJson(`${url}/readyz`),
+        (response) => response.body?.status === 'failed',
+        { describe: () => child.tail() },
+      )
+      expect(failed.status).toBe(503)
+      expect(failed.body.error.code).toBe('UAMI_CRED_IDENTITY_NOT_ATTACHED')
+      expect(failed.body.error.fix).toContain(expectedAttachCommand(provisioned))
+      const page = await (await fetch(`${url}/`)).text()
+      expect(page).toContain('UAMI_CRED_IDENTITY_NOT_ATTACHED')
+
+      await attachIdentity(local.clients, provisioned.host, provisioned.identity.id)
+      await ready(child)
+    })
+
+    it('answers /readyz 503 with the exact role assignment command on 403, and becomes ready by itself once the role is assigned', async () => {
+      const provisioned = await provision({ skip: { roleAssignment: true } })
+      const child = start('dist/server.js', childEnvironment(local.emulator, provisioned))
+      const url = await child.listening()
+      const failed = await pollUntil(
+        () => getJson(`${url}/readyz`),
+        (response) => response.body?.status === 'failed',
+        { describe: () => child.tail() },
+      )
+      expect(failed.body.error.code).toBe('UAMI_CRED_FORBIDDEN')
+      expect(failed.body.error.fix.toLowerCase()).toContain(expectedRoleCommand(provisioned).toLowerCase())
+      const errorLines = child.lines.filter((line) => line.includes('"level":50'))
+      expect(errorLines.length, child.tail()).toBe(1)
+
+      await ensureRoleAssignment(local.clients, {
+        scope: provisioned.store.id,
+        principalId: provisioned.identity.principalId,
+      })
+      await ready(child)
+      expect((await getJson(`${url}/config/${encodeURIComponent(MESSAGE)}`)).status).toBe(200)
+    })
+
+    it('keeps serving the last-known-good settings, marked stale, while App Configuration is unreachable', async () => {
+      const provisioned = await provision()
+      const child = start('dist/server.js', childEnvironment(local.emulator, provisioned))
+      const url = await ready(child)
+
+      local.emulator.faults.inject({ endpoint: 'appconfig', reset: true })
+      const stale = await pollUntil(
+        () => getJson(`${url}/readyz`),
+        (response) => response.body?.settings?.freshness === 'stale',
+        { describe: () => child.tail() },
+      )
+      expect(stale.status).toBe(200)
+      expect(stale.body.settings.lastRefreshError.code).toBe('UAMI_CRED_ENDPOINT_UNREACHABLE')
+      const setting = await getJson(`${url}/config/${encodeURIComponent(MESSAGE)}`)
+      expect(setting.status).toBe(200)
+      expect(setting.body).toMatchObject({
+        value: `Hello from the ${sample.title} sample`,
+        freshness: 'stale',
+      })
+      const home = await getJson(`${url}/`)
+      expect(home.body.errors).toEqual([
+        expect.objectContaining({ during: 'refresh', code: 'UAMI_CRED_ENDPOINT_UNREACHABLE' }),
+      ])
+
+      local.emulator.faults.clear()
+      await pollUntil(
+        () => getJson(`${url}/readyz`),
+        (response) => response.body?.settings?.freshness === 'fresh',
+        { describe: () => child.tail() },
+      )
+    })
+
+    it('never writes a token, the IDENTITY_HEADER value, a client secret or "Bearer " to its logs, failures included', async () => {
+      const provisioned = await provision({ skip: { roleAssignment: true } })
+      const hostEnv = local.emulator.hostEnv(provisioned.host.id)
+      const secret = local.emulator.developer.clientSecret
+      const child = start(
+        'dist/server.js',
+        childEnvironment(local.emulator, provisioned, {
+          LOG_LEVEL: 'trace',
+          AZURE_LOG_LEVEL: 'verbose',
+          AZURE_CLIENT_SECRET: secret,
+          ...(sample.identifierKind === 'clientId'
+            ? {}
+            : { AZURE_CLIENT_ID: local.emulator.developer.clientId }),
+        }),
+      )
+      const url = await child.listening()
+      await pollUntil(
+        () => getJson(`${url}/readyz`),
+        (response) => response.body?.status === 'failed',
+        { describe: () => child.tail() },
+      )
+      await ensureRoleAssignment(local.clients, {
+        scope: provisioned.store.id,
+        principalId: provisioned.identity.principalId,
+      })
+      await ready(child)
+      for (const path of [
+        '/',
+        '/identity',
+        `/config/${encodeURIComponent(MESSAGE)}`,
+        '/config/missing',
+        '/config/a%2Ab',
+        '/nope',
+      ]) {
+        await fetch(`${url}${path}`, {
+          headers: { authorization: 'Bearer not-a-real-token', 'x-identity-header': 'x' },
+        })
+      }
+      await child.stop()
+      expect(child.lines.length).toBeGreaterThan(10)
+      expect(child.lines.join('\n')).toContain('UAMI_CRED_FORBIDDEN')
+      const secrets = [secret, hostEnv.IDENTITY_HEADER ?? '']
+      expect(findLeaks(child.lines, { secrets })).toEqual([])
+    })
+  })
+}
