@@ -52,7 +52,7 @@ export const configureStep: Step<SampleRun> = {
       ok: answer.status === 200,
       summary:
         answer.status === 200
-          ? `/readyz answers 200 at ${sample.process.url}`
+          ? `/readyz answers 200 at ${sample.process.url} (pid ${sample.process.pid})`
           : `/readyz answers ${answer.status}: ${JSON.stringify(answer.body)}`,
     }
   },

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { BUILT_IN_ROLES } from '@uami/provision'
 import type { DoctorFacts } from '../doctor/facts.js'
 import { writeFileAtomic } from '../state/atomic-write.js'
 import type { TourRun } from './run-context.js'
@@ -39,6 +40,7 @@ export async function writeDoctorFacts(run: TourRun): Promise<string> {
         principalId: assignment.principalId,
         scope: assignment.scope,
         roleDefinitionId: assignment.roleDefinitionId,
+        roleName: roleNameOf(assignment.roleDefinitionId),
         createdOn: assignment.createdOn?.toISOString(),
       })
     }
@@ -47,4 +49,9 @@ export async function writeDoctorFacts(run: TourRun): Promise<string> {
   const path = join(run.dir, 'doctor-facts.json')
   await writeFileAtomic(path, `${JSON.stringify(facts, null, 2)}\n`)
   return path
+}
+
+function roleNameOf(roleDefinitionId: string | undefined): string | undefined {
+  const guid = roleDefinitionId?.split('/').pop()?.toLowerCase()
+  return Object.entries(BUILT_IN_ROLES).find(([, id]) => id === guid)?.[0]
 }

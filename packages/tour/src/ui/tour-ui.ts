@@ -64,7 +64,8 @@ export function createTourUi(output: Writable, mode: 'pretty' | 'plain'): TourUi
             ? failureText(outcome)
             : (outcome.verify?.summary ?? outcome.result ?? '')
         write(`${mark} ${scope ? `[${scope}] ` : ''}${outcome.title} — ${what} ${style.dim(`(${seconds}s)`)}`)
-        if (outcome.status !== 'failed') for (const detail of outcome.verify?.details ?? []) write(style.dim(`    ${detail}`))
+        if (outcome.status !== 'failed')
+          for (const detail of outcome.verify?.details ?? []) write(style.dim(`    ${detail}`))
       },
       info: (text) => write(text),
       success: (text) => write(`${style.green('✔')} ${text}`),
