@@ -43,7 +43,7 @@ export function loggerOptions(level: LogLevel): SampleLoggerOptions {
 }
 
 /**
- * Fastify server options for a sample: {@link loggerOptions}, request and keep-alive timeouts suited to running
+ * Fastify server options for a sample: {@link loggerOptions}, a router that takes long keys, request and keep-alive timeouts suited to running
  * behind App Service's front ends and Container Apps' ingress, and a 503 for requests that arrive while closing.
  *
  * @param level - The log level (`env.logLevel`).
@@ -61,5 +61,8 @@ export function serverOptions(level: LogLevel): FastifyServerOptions {
     keepAliveTimeout: 240_000,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Room for the longest App Configuration key /config/:key accepts (512 characters), percent-encoded; longer
+    // paths get 414 from the router, the schema answers 400 for anything else it refuses.
+    routerOptions: { maxParamLength: 2048 },
   }
 }
