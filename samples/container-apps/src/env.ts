@@ -3,8 +3,8 @@ import { readSampleEnv } from '@uami/sample-kit'
 import { sample } from './sample.js'
 
 /**
- * Validates this sample's environment once: the identity by resource ID (`AZURE_MANAGED_IDENTITY_RESOURCE_ID`), `APP_CONFIG_ENDPOINT`,
- * `PORT`, `HOST`, `APP_CONFIG_REFRESH_SECONDS`, `APP_CONFIG_SENTINEL_KEY`, `LOG_LEVEL`.
+ * Validates this sample's environment once: the identity by resource ID (`AZURE_MANAGED_IDENTITY_RESOURCE_ID`), and
+ * `APP_CONFIG_ENDPOINT`, `PORT`, `HOST`, `APP_CONFIG_REFRESH_SECONDS`, `APP_CONFIG_SENTINEL_KEY`, `LOG_LEVEL`.
  *
  * @param source - The environment. Default: `process.env`.
  * @returns The validated environment (no secret in it).

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const SNIPPET = /<!-- snippet: (\S+) -->\s*```[a-z]*\n([\s\S]*?)\n```/g
+
+/** A README code block that is not the file it names. */
+export interface SnippetMismatch {
+  /** The file the block names, relative to the folder. */
+  readonly file: string
+  /** Why it does not match. */
+  readonly problem: string
+}
+
+/**
+ * Checks that every code block in a README marked `<!-- snippet: <file> -->` is exactly that file's content, so
+ * that the code a README shows is the code the tests run.
+ *
+ * @param folder - The folder holding `README.md` and the files (a path or `file:` URL).
+ * @returns The snippets found and the mismatches (empty when all match).
+ * @example
+ * ```ts
+ * expect((await checkReadmeSnippets(new URL('..', import.meta.url))).mismatches).toEqual([])
+ * ```
+ */
+export async function checkReadmeSnippets(
+  folder: string | URL,
+): Promise<{ readonly files: readonly string[]; readonly mismatches: readonly SnippetMismatch[] }> {
+  const dir = folder instanceof URL ? fileURLToPath(folder) : folder
+  const readme = await readFile(join(dir, 'README.md'), 'utf8')
+  const files: string[] = []
+  const mismatches: SnippetMismatch[] = []
+  for (const match of readme.matchAll(SNIPPET)) {
+    const [, file = '', block = ''] = match
+    files.push(file)
+    const source = await readFile(join(dir, file), 'utf8').catch(() => undefined)
+    if (source === undefined) mismatches.push({ file, problem: 'the file does not exist' })
+    else if (source.trimEnd() !== block.trimEnd())
+      mismatches.push({ file, problem: 'the block differs from the file' })
+  }
+  return { files, mismatches }
+}
