@@ -84,11 +84,11 @@ export function createTourUi(output: Writable, mode: 'pretty' | 'plain'): TourUi
     stepHeader(position, title, explanation, az) {
       log.step(`${style.dim(position)} ${style.bold(title)}`, opts)
       log.message(renderMarkdown(explanation, style), opts)
-      if (az.length > 0)
-        note(az.map((command) => style.cyan(command)).join('\n'), 'Azure CLI equivalent', {
-          ...opts,
-          format: (line) => line,
-        })
+      if (az.length > 0) {
+        // Printed bare (no guide, no box, no wrapping) so that the commands copy and paste as they are.
+        log.info('Azure CLI equivalent:', opts)
+        for (const command of az) write(style.cyan(command))
+      }
     },
     async task(message, work) {
       const spinner = startSpinner(output, style, message)
