@@ -274,7 +274,7 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
       )
     })
 
-    it('never writes a token, the IDENTITY_HEADER value, a client secret or "Bearer " to its logs, failures included', async () => {
+    it('never writes a token, the IDENTITY_HEADER value, a client secret or "Bearer " to its logs, through a 403 and an outage', async () => {
       const provisioned = await provision({ skip: { roleAssignment: true } })
       const hostEnv = local.emulator.hostEnv(provisioned.host.id)
       const secret = local.emulator.developer.clientSecret
@@ -300,6 +300,13 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
         principalId: provisioned.identity.principalId,
       })
       await ready(child)
+      local.emulator.faults.inject({ endpoint: 'appconfig', reset: true })
+      await pollUntil(
+        () => getJson(`${url}/readyz`),
+        (response) => response.body?.settings?.freshness === 'stale',
+        { describe: () => child.tail() },
+      )
+      local.emulator.faults.clear()
       for (const path of [
         '/',
         '/identity',
@@ -315,6 +322,7 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
       await child.stop()
       expect(child.lines.length).toBeGreaterThan(10)
       expect(child.lines.join('\n')).toContain('UAMI_CRED_FORBIDDEN')
+      expect(child.lines.join('\n')).toContain('UAMI_CRED_ENDPOINT_UNREACHABLE')
       const secrets = [secret, hostEnv.IDENTITY_HEADER ?? '']
       expect(findLeaks(child.lines, { secrets })).toEqual([])
     })
