@@ -195,7 +195,9 @@ describe('ARM subscriptions, tenants and providers', () => {
     expect(web.body).toMatchObject({
       namespace: 'Microsoft.Web',
       registrationState: 'Registered',
-      resourceTypes: [{ resourceType: 'sites', apiVersions: expect.arrayContaining(['2025-05-01']) }],
+      resourceTypes: expect.arrayContaining([
+        { resourceType: 'sites', locations: [], apiVersions: expect.arrayContaining(['2025-05-01']) },
+      ]),
     })
     const registered = await armFetch(emulator, `${base}/Microsoft.App/register?api-version=2021-04-01`, {
       method: 'POST',

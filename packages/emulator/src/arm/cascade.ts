@@ -8,8 +8,8 @@ export interface Removed {
 }
 
 /**
- * Removes everything at or below `scope` from the draft state: identities, stores (and their key-values), hosts
- * and role assignments scoped inside it. Used when a resource group or a resource is deleted (ARM deletes the
+ * Removes everything at or below `scope` from the draft state: identities, stores (and their key-values), hosts,
+ * their prerequisites (plans, environments, networks, ...) and role assignments scoped inside it. Used when a resource group or a resource is deleted (ARM deletes the
  * role assignments of a deleted scope). Role assignments elsewhere that name a deleted identity's principal are
  * kept, as Azure keeps them ("Identity not found" in the portal).
  */
@@ -27,6 +27,9 @@ export function removeScope(draft: EmulatorStateData, scope: string): Removed {
   }
   for (const [key, host] of Object.entries(draft.hosts)) {
     if (inside(host.id)) delete draft.hosts[key]
+  }
+  for (const [key, resource] of Object.entries(draft.resources ?? {})) {
+    if (inside(resource.id)) delete draft.resources?.[key]
   }
   for (const [key, assignment] of Object.entries(draft.roleAssignments)) {
     if (inside(assignment.scope)) delete draft.roleAssignments[key]

@@ -1,5 +1,6 @@
 import { authorize } from './auth.js'
 import type { ArmCall, ArmReply } from './call.js'
+import { dispatchChild } from './children.js'
 import { methodNotAllowed, noRegisteredProvider } from './errors.js'
 import { findTracked, modelledTypes } from './registry.js'
 import {
@@ -49,6 +50,10 @@ export async function dispatch(call: ArmCall, path: string): Promise<ArmReply> {
     }
     case 'resource': {
       const type = [route.namespace, ...route.types].join('/')
+      if (route.types.length > 1) {
+        const child = dispatchChild(call, path, route)
+        if (child) return child
+      }
       const kind = route.types.length === 1 ? findTracked(type) : undefined
       if (!kind || route.names.length !== 1) throw noRegisteredProvider(type, call.apiVersion, modelledTypes)
       const name = route.names[0] as string

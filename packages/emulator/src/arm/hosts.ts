@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { EmulatorStateData, HostIdentity, HostKind, HostRecord } from '../state/model.js'
 import { hostResourceTypes } from '../state/model.js'
+import { checkContainerEnv, siteConfigAppSettings, withoutSiteConfigAppSettings } from './app-settings.js'
 import { authorizeLinked } from './auth.js'
 import {
+  isObject,
   type JsonObject,
   omitKeys,
   optionalLocation,
@@ -14,6 +16,7 @@ import type { ArmCall, ArmReply } from './call.js'
 import { applyIdentity, parseIdentityBlock, renderIdentity } from './host-identity.js'
 import { checkLocationUnchanged } from './location.js'
 import { checkName, type NamedType } from './names.js'
+import { checkHostReferences } from './references.js'
 import { requireResourceGroup } from './resource-groups.js'
 import { actionOf, canonicalId, requireTracked, type Target, type TrackedType } from './tracked.js'
 
@@ -52,6 +55,10 @@ const specs: Record<HostKind, HostKindSpec> = {
         defaultHostName: hostName,
         resourceGroup: record.resourceGroup,
         enabled: record.extraProperties.enabled ?? true,
+        // Azure never returns app settings with the site (they are read with config/appsettings/list).
+        ...(isObject(record.extraProperties.siteConfig)
+          ? { siteConfig: { ...record.extraProperties.siteConfig, appSettings: null } }
+          : {}),
       }
     },
   },
@@ -110,7 +117,7 @@ function hostType(kind: HostKind): TrackedType<HostRecord> {
       const body = call.body()
       const location = requiredLocation(body)
       const tags = tagsOf(body) ?? {}
-      const extraProperties = omitKeys(propertiesOf(body), spec.computed)
+      const { extraProperties, appSettings } = hostProperties(kind, propertiesOf(body), spec)
       const extraFields = omitKeys(body, MODELLED_FIELDS)
       const block = parseIdentityBlock(body.identity, 'put')
       return call.ctx.state.update((draft) => {
@@ -118,9 +125,11 @@ function hostType(kind: HostKind): TrackedType<HostRecord> {
         const existing = self.find(draft, target.key)
         if (existing) checkLocationUnchanged(existing, location)
         const id = existing?.id ?? canonicalId(self, draft.subscriptionId, group.name, target.name)
+        checkHostReferences(draft, kind, id, extraProperties)
         const identity = resolveIdentity(call, draft, target, type, id, existing?.identity, block, 'put')
         if (existing) {
           Object.assign(existing, { tags, identity, extraProperties, extraFields })
+          if (appSettings) existing.appSettings = appSettings
           return { status: 200, body: render(draft, existing) }
         }
         const record: HostRecord = {
@@ -133,6 +142,7 @@ function hostType(kind: HostKind): TrackedType<HostRecord> {
           identity,
           extraProperties,
           extraFields,
+          ...(kind === 'site' ? { appSettings: appSettings ?? {} } : {}),
           identityHeader: randomBytes(24).toString('hex'),
           imdsKey: randomBytes(8).toString('hex'),
           createdAt: new Date().toISOString(),
@@ -146,12 +156,14 @@ function hostType(kind: HostKind): TrackedType<HostRecord> {
       const body = call.body()
       const location = optionalLocation(body)
       const tags = tagsOf(body)
-      const properties = omitKeys(propertiesOf(body), spec.computed)
+      const { extraProperties: properties, appSettings } = hostProperties(kind, propertiesOf(body), spec)
       const extraFields = omitKeys(body, MODELLED_FIELDS)
       const block = parseIdentityBlock(body.identity, 'patch')
       return call.ctx.state.update((draft) => {
         const existing = requireTracked(draft, self, target)
         if (location !== undefined) checkLocationUnchanged(existing, location)
+        checkHostReferences(draft, kind, existing.id, properties)
+        if (appSettings) existing.appSettings = appSettings
         existing.identity = resolveIdentity(
           call,
           draft,
@@ -170,6 +182,21 @@ function hostType(kind: HostKind): TrackedType<HostRecord> {
     },
   }
   return self
+}
+
+/**
+ * The properties of a host PUT/PATCH to store, and a site's app settings from `siteConfig.appSettings` (kept
+ * apart: Azure never returns them with the site). A container app's `env` is checked (no `secretRef`).
+ */
+function hostProperties(
+  kind: HostKind,
+  properties: JsonObject,
+  spec: HostKindSpec,
+): { extraProperties: JsonObject; appSettings: Record<string, string> | undefined } {
+  if (kind === 'containerApp') checkContainerEnv(properties)
+  const appSettings = kind === 'site' ? siteConfigAppSettings(properties) : undefined
+  const stored = kind === 'site' ? withoutSiteConfigAppSettings(properties) : properties
+  return { extraProperties: omitKeys(stored, spec.computed), appSettings }
 }
 
 function resolveIdentity(

@@ -32,6 +32,42 @@ export const nameRules = {
     pattern: /^[a-zA-Z0-9]([a-zA-Z0-9._-]{0,62}[a-zA-Z0-9_])?$/,
     rule: 'Virtual machine names are 1-64 characters of letters, digits, underscores, periods and hyphens, start with a letter or digit, and cannot end with a period or hyphen.',
   },
+  'Microsoft.Web/serverfarms': {
+    pattern: /^[\p{L}\p{N}-]{1,60}$/u,
+    rule: 'App Service plan names are 1-60 letters, digits and hyphens.',
+  },
+  'Microsoft.App/managedEnvironments': {
+    pattern: /^[a-z0-9][a-z0-9-]{0,58}[a-z0-9]$/,
+    rule: 'Container Apps environment names are 2-60 lower-case letters, digits and hyphens, and start and end with a letter or digit.',
+  },
+  'Microsoft.Network/virtualNetworks': {
+    pattern: /^[a-zA-Z0-9]([a-zA-Z0-9._-]{0,62}[a-zA-Z0-9_])$/,
+    rule: 'Virtual network names are 2-64 letters, digits, underscores, periods and hyphens, start with a letter or digit, and end with a letter, digit or underscore.',
+  },
+  'Microsoft.Network/virtualNetworks/subnets': {
+    pattern: /^[a-zA-Z0-9]([a-zA-Z0-9._-]{0,78}[a-zA-Z0-9_])?$/,
+    rule: 'Subnet names are 1-80 letters, digits, underscores, periods and hyphens, start with a letter or digit, and end with a letter, digit or underscore.',
+  },
+  'Microsoft.Network/networkInterfaces': {
+    pattern: /^[a-zA-Z0-9]([a-zA-Z0-9._-]{0,78}[a-zA-Z0-9_])?$/,
+    rule: 'Network interface names are 1-80 letters, digits, underscores, periods and hyphens, start with a letter or digit, and end with a letter, digit or underscore.',
+  },
+  'Microsoft.Network/networkSecurityGroups': {
+    pattern: /^[a-zA-Z0-9]([a-zA-Z0-9._-]{0,78}[a-zA-Z0-9_])?$/,
+    rule: 'Network security group names are 1-80 letters, digits, underscores, periods and hyphens, start with a letter or digit, and end with a letter, digit or underscore.',
+  },
+  'Microsoft.Network/publicIPAddresses': {
+    pattern: /^[a-zA-Z0-9]([a-zA-Z0-9._-]{0,78}[a-zA-Z0-9_])?$/,
+    rule: 'Public IP address names are 1-80 letters, digits, underscores, periods and hyphens, start with a letter or digit, and end with a letter, digit or underscore.',
+  },
+  'Microsoft.OperationalInsights/workspaces': {
+    pattern: /^[a-zA-Z0-9][a-zA-Z0-9-]{2,61}[a-zA-Z0-9]$/,
+    rule: 'Log Analytics workspace names are 4-63 letters, digits and hyphens, and start and end with a letter or digit.',
+  },
+  'Microsoft.ContainerRegistry/registries': {
+    pattern: /^[a-zA-Z0-9]{5,50}$/,
+    rule: 'Container registry names are 5-50 letters and digits.',
+  },
 } as const satisfies Record<string, NameRule>
 
 /** The resource types with a naming rule. */

@@ -18,9 +18,25 @@ export const modelledProviders: Record<string, Record<string, string[]>> = {
   'Microsoft.Authorization': { roleAssignments: ['2022-04-01'], roleDefinitions: ['2022-04-01'] },
   'Microsoft.ManagedIdentity': { userAssignedIdentities: ['2024-11-30', '2023-01-31'] },
   'Microsoft.AppConfiguration': { configurationStores: ['2024-05-01', '2023-03-01'] },
-  'Microsoft.Web': { sites: ['2025-05-01', '2024-04-01'] },
-  'Microsoft.App': { containerApps: ['2026-07-01', '2025-01-01'] },
+  'Microsoft.Web': {
+    sites: ['2025-05-01', '2024-04-01'],
+    'sites/config': ['2025-05-01', '2024-04-01'],
+    serverfarms: ['2025-05-01', '2024-04-01'],
+  },
+  'Microsoft.App': {
+    containerApps: ['2026-07-01', '2025-01-01'],
+    managedEnvironments: ['2026-07-01', '2025-01-01'],
+  },
   'Microsoft.Compute': { virtualMachines: ['2026-04-01', '2024-07-01'] },
+  'Microsoft.Network': {
+    virtualNetworks: ['2024-07-01', '2024-05-01'],
+    'virtualNetworks/subnets': ['2024-07-01', '2024-05-01'],
+    networkInterfaces: ['2024-07-01', '2024-05-01'],
+    networkSecurityGroups: ['2024-07-01', '2024-05-01'],
+    publicIPAddresses: ['2024-07-01', '2024-05-01'],
+  },
+  'Microsoft.OperationalInsights': { workspaces: ['2023-09-01', '2022-10-01'] },
+  'Microsoft.ContainerRegistry': { registries: ['2023-07-01', '2023-01-01-preview'] },
 }
 
 function renderSubscription(data: Readonly<EmulatorStateData>): unknown {

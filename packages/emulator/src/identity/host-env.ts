@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
+import { withAppSettings } from '../arm/app-settings.js'
 import type { EmulatorContext } from '../context.js'
 import { fullType, normalizeId, parseResourceId } from '../resource-id.js'
 import { type EmulatorStateData, type HostRecord, hostResourceTypes } from '../state/model.js'
@@ -33,7 +34,9 @@ export function hostEnvironment(ctx: EmulatorContext, hostResourceId: string): R
  * - sites: `IDENTITY_ENDPOINT`, `IDENTITY_HEADER` and App Service's markers (`WEBSITE_SITE_NAME`, ...);
  * - container apps: `IDENTITY_ENDPOINT`, `IDENTITY_HEADER` and `CONTAINER_APP_NAME`, ...;
  * - virtual machines: `AZURE_POD_IDENTITY_AUTHORITY_HOST` only (VMs set no marker);
- * - always `NODE_EXTRA_CA_CERTS`. Never `IDENTITY_SERVER_THUMBPRINT` (Service Fabric) nor `MSI_ENDPOINT`.
+ * - always `NODE_EXTRA_CA_CERTS`. Never `IDENTITY_SERVER_THUMBPRINT` (Service Fabric) nor `MSI_ENDPOINT`;
+ * - plus the host's app settings (a site's `config/appsettings`, a container app's first container's `env`), as
+ *   Azure injects them; a setting named like one of the variables above never replaces it.
  *
  * @throws {@link InvalidHostIdError} / {@link HostNotFoundError}
  */
@@ -49,10 +52,14 @@ export function buildHostEnvironment(
   }
   const host = source.data.hosts[normalizeId(hostResourceId)]
   if (!host) throw new HostNotFoundError(hostResourceId)
-  return {
-    ...hostMarkers(source, host),
-    NODE_EXTRA_CA_CERTS: source.caCertPath,
-  }
+  // The host's app settings / container env first; the platform's variables always win (see withAppSettings).
+  return withAppSettings(
+    {
+      ...hostMarkers(source, host),
+      NODE_EXTRA_CA_CERTS: source.caCertPath,
+    },
+    host,
+  )
 }
 
 function hostMarkers(source: HostEnvironmentSource, host: HostRecord): Record<string, string> {

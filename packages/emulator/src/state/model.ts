@@ -75,10 +75,36 @@ export interface HostRecord {
   extraProperties: Record<string, unknown>
   /** Top-level fields the caller sent that the emulator does not model (e.g. a site's `kind`), echoed back. */
   extraFields?: Record<string, unknown>
+  /**
+   * A site's app settings (`config/appsettings`, or `siteConfig.appSettings` in a site PUT), name → value. Absent
+   * for other kinds (a container app's variables live in `extraProperties.template.containers[].env`).
+   */
+  appSettings?: Record<string, string>
   /** Secret for `X-IDENTITY-HEADER` (sites and container apps). Never logged. */
   identityHeader: string
   /** Lower-case key that names this host in its IMDS path (MSAL lower-cases the IMDS URL). */
   imdsKey: string
+  createdAt: string
+}
+
+/**
+ * A resource a host runs on (App Service plan, Container Apps environment, network, workspace, registry): tracked
+ * leniently — the emulator stores what the caller sent and echoes it back with `provisioningState: 'Succeeded'`.
+ */
+export interface PrerequisiteRecord {
+  id: string
+  /** Canonical `Namespace/type`, e.g. `Microsoft.Web/serverfarms`. */
+  type: string
+  name: string
+  resourceGroup: string
+  location: string
+  tags: Record<string, string>
+  /** Properties the caller sent, echoed back. */
+  extraProperties: Record<string, unknown>
+  /** Top-level fields the caller sent (`sku`, `kind`, ...), echoed back. */
+  extraFields: Record<string, unknown>
+  /** A virtual network's subnets (child resources), in order: name as sent and the subnet's properties. */
+  subnets?: { name: string; properties: Record<string, unknown> }[]
   createdAt: string
 }
 
@@ -125,6 +151,11 @@ export interface EmulatorStateData {
   identities: Record<string, IdentityRecord>
   stores: Record<string, StoreRecord>
   hosts: Record<string, HostRecord>
+  /**
+   * Prerequisite resources of hosts, keyed by lower-cased resource ID. Optional: state written by an emulator
+   * that did not model them has none.
+   */
+  resources?: Record<string, PrerequisiteRecord>
   roleAssignments: Record<string, RoleAssignmentRecord>
   /** Store lower-cased ID → {@link kvKey} → record. */
   keyValues: Record<string, Record<string, KeyValueRecord>>
