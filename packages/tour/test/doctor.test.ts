@@ -21,6 +21,7 @@ import type { DoctorReport } from '../src/doctor/report.js'
 import { freePort } from '../src/samples/free-port.js'
 import { writeDoctorFacts } from '../src/tour/doctor-facts.js'
 import type { TourRun } from '../src/tour/run-context.js'
+import { throwawaySshPublicKey } from '../src/tour/ssh-key.js'
 import { runCli } from './helpers/cli.js'
 import { developer, startTestEmulator } from './helpers/emulator.js'
 
@@ -76,7 +77,11 @@ async function setup(
   options: { attach?: boolean; role?: boolean } = {},
 ): Promise<Setup> {
   const identity = await ensureUserAssignedIdentity(clients, { resourceGroup: RG, name: `id-${name}` })
-  const host = await ensureHost(clients, { kind, resourceGroup: RG, name, prerequisites: 'skip' })
+  const base = { resourceGroup: RG, name, prerequisites: 'create' as const }
+  const host = await ensureHost(
+    clients,
+    kind === 'vm' ? { kind, ...base, sshPublicKey: throwawaySshPublicKey() } : { kind, ...base },
+  )
   if (options.attach !== false) await attachIdentity(clients, host, identity.id)
   if (options.role !== false) {
     await ensureRoleAssignment(clients, { scope: store.id, principalId: identity.principalId })

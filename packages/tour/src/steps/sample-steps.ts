@@ -139,20 +139,28 @@ export const doctorStep: Step<SampleRun> = {
 }
 
 /**
- * Sets the sample's variables on the host through ARM where ARM models them (Azure); the local emulator models no
- * app settings, so there the tour hands them to the sample process (what the platform does with app settings).
+ * Sets the sample's variables on the host through ARM: App Service app settings, the container app's environment
+ * (a VM keeps them in its systemd unit, outside ARM). An emulator that does not model app settings yet answers
+ * `NoRegisteredProviderFound`; the tour then hands the variables to the sample process itself, as the platform
+ * would.
  */
 export async function applySettings(sample: SampleRun): Promise<string> {
-  if (!sample.tour.target.modelsAppSettings) {
-    deploymentSettings(sample)
-    return 'the emulator models no app settings: the tour passes them to the process, as the platform would'
+  try {
+    const applied = await ensureAppSettings(
+      sample.tour.target.clients,
+      requireHost(sample),
+      deploymentSettings(sample),
+    )
+    return applied.applied ? 'app settings set through ARM' : 'a VM keeps them in its systemd unit'
+  } catch (error) {
+    if (
+      sample.tour.target.kind === 'local' &&
+      /NoRegisteredProviderFound/.test(String((error as Error).message))
+    ) {
+      return 'this emulator models no app settings: the tour passes them to the process, as the platform would'
+    }
+    throw error
   }
-  const applied = await ensureAppSettings(
-    sample.tour.target.clients,
-    requireHost(sample),
-    deploymentSettings(sample),
-  )
-  return applied.applied ? 'app settings set through ARM' : 'a VM keeps them in its systemd unit'
 }
 
 /** `uami doctor` with the names that make its fix commands exact. */

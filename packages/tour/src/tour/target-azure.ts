@@ -73,7 +73,6 @@ export function openAzureTarget(options: AzureTargetOptions): TourTarget {
     credential: choice.credential,
     credentialNote: choice.note,
     emulator: undefined,
-    modelsAppSettings: true,
     prerequisites: 'create',
     sshPublicKey,
     describe: `Azure subscription ${subscriptionId}`,

@@ -4,6 +4,7 @@ import tls from 'node:tls'
 import { ClientSecretCredential } from '@azure/identity'
 import { startEmulator } from '@uami/emulator'
 import { createArmClients } from '@uami/provision'
+import { throwawaySshPublicKey } from './ssh-key.js'
 import type { TourTarget } from './target.js'
 
 /**
@@ -36,8 +37,8 @@ export async function openLocalTarget(dir: string, cwd: string = process.cwd()):
     credentialNote:
       "ClientSecretCredential as the emulator's developer principal (Owner of the local subscription).",
     emulator,
-    modelsAppSettings: false,
-    prerequisites: 'skip',
+    prerequisites: 'create',
+    sshPublicKey: throwawaySshPublicKey(),
     describe: `the local emulator (state in ${relative(cwd, stateDir) || stateDir})`,
     stop: () => emulator.stop(),
   }

@@ -20,12 +20,6 @@ export interface TourTarget {
   emulator: RunningEmulator | undefined
   /** `create`: also create the plan / environment / network hosts need (Azure); `skip` on the emulator. */
   prerequisites: 'create' | 'skip'
-  /**
-   * Whether ARM here models the hosts' app settings (App Service `config/appsettings`, the container app's
-   * environment). The local emulator does not: there the tour gives the settings to the sample process directly,
-   * as the platform would.
-   */
-  modelsAppSettings: boolean
   /** The VM's SSH public key (Azure only). */
   sshPublicKey?: string | undefined
   /** One line for the intro, e.g. "the local emulator (state in .uami/emulator)". */
