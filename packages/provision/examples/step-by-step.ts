@@ -46,7 +46,7 @@ try {
   const identity = await ensureUserAssignedIdentity(clients, { resourceGroup, name: 'id-uami-vm' })
   console.log(`  principalId (object ID): ${identity.principalId}`)
 
-  // In Azure the VM needs your SSH public key (never a private key); the emulator models the VM only.
+  // In Azure the VM needs your SSH public key (never a private key); locally 'skip' creates the VM alone.
   const host = await ensureHost(clients, {
     kind: 'vm',
     resourceGroup,

@@ -55,7 +55,10 @@ export interface ProvisionSampleOptions {
   names: SampleNames
   /** Region for everything created (an existing resource group keeps its own). */
   location: string
-  /** `create` in Azure (plan / environment / network too), `skip` on the local emulator. */
+  /**
+   * `create`: the plan / environment / network too (Azure, and the emulator, which stores them); `skip`: the host
+   * alone (the local tour's mode), or on the plan / environment / NIC named in `host`.
+   */
   prerequisites: 'create' | 'skip'
   /** Settings to seed (no label). Default none: only the sentinel is written. */
   settings?: SettingsInput | undefined
@@ -99,8 +102,9 @@ export interface ProvisionedSample {
   /** The identifier the sample passes to `ManagedIdentityCredential`. */
   identifier: SampleIdentifier
   /**
-   * The sample's own variables: its identifier variable and `APP_CONFIG_ENDPOINT`. Against the emulator, add
-   * `emulator.hostEnv(host.id)` (the identity endpoint Azure would provide) to run the sample as that host.
+   * The sample's own variables: its identifier variable and `APP_CONFIG_ENDPOINT`. Sites and container apps are
+   * created with them as app settings, so against the emulator `emulator.hostEnv(host.id)` already includes them
+   * (as Azure injects them); a VM has no app settings in ARM: add these to its environment yourself.
    */
   sampleEnvironment: Record<string, string>
 }

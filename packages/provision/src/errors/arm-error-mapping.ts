@@ -93,9 +93,11 @@ export function toArmError(error: unknown, context: ArmCallContext): unknown {
       cause: error,
     })
   }
+  // A 404 with another code on a create call is about a referenced resource (App Service answers
+  // "NotFound: Cannot find ServerFarm with name …" for a site on a missing plan), not about the resource group.
   if (
     status === 404 &&
-    (code === 'ResourceGroupNotFound' || (context.resourceGroup && !context.resourceId))
+    (code === 'ResourceGroupNotFound' || (context.resourceGroup && !context.resourceId && !code))
   ) {
     return new ResourceGroupNotFoundError({
       operation: context.operation,
@@ -128,7 +130,7 @@ const PROVIDER_CODES = new Set(['NoRegisteredProviderFound', 'MissingSubscriptio
 function providerFix(message: string): string {
   const type = /type '([^']+)'/.exec(message)?.[1]
   const namespace = type?.split('/')[0] ?? '<namespace>'
-  return `In Azure, register the resource provider: az provider register --namespace ${namespace} --wait. Against the local emulator, pass prerequisites: 'skip' — it models sites, container apps and VMs, not plans, environments, networks or site config.`
+  return `In Azure, register the resource provider: az provider register --namespace ${namespace} --wait. Against the local emulator, the resource type is not modelled (see the emulator's docs/arm.md for the types it serves).`
 }
 
 /**

@@ -18,8 +18,9 @@ export interface AppServiceHostOptions {
   /** Default: the resource group's location. */
   location?: string | undefined
   /**
-   * `create`: create the Linux App Service plan too (Azure). `skip`: only the site, pointing at `plan.id` or the
-   * plan's would-be ID (the local emulator models sites, not plans).
+   * `create`: create the Linux App Service plan too (or reuse it), and put the site on it. `skip`: only the site,
+   * on the existing plan `plan.id` when given, otherwise without `serverFarmId` (the local tour's mode: the
+   * emulator, like Azure, refuses a `serverFarmId` that names no plan).
    */
   prerequisites: 'create' | 'skip'
   plan?: { name?: string | undefined; sku?: string | undefined; id?: string | undefined } | undefined
@@ -51,7 +52,8 @@ export async function ensureAppServiceSite(
   const planId =
     options.plan?.id ??
     providerResourceId(clients.subscriptionId, options.resourceGroup, 'Microsoft.Web/serverfarms', planName)
-  if (existing) return { created: false, prerequisites: [existing.serverFarmId ?? planId] }
+  if (existing) return { created: false, prerequisites: existing.serverFarmId ? [existing.serverFarmId] : [] }
+  const usesPlan = options.prerequisites === 'create' || options.plan?.id !== undefined
   if (options.prerequisites === 'create' && !options.plan?.id) {
     const plan = await armGetOptional(
       { ...context, operation: `read App Service plan "${planName}"`, resourceId: planId },
@@ -84,7 +86,7 @@ export async function ensureAppServiceSite(
       {
         location,
         kind: 'app,linux',
-        serverFarmId: planId,
+        ...(usesPlan ? { serverFarmId: planId } : {}),
         reserved: true,
         httpsOnly: true,
         siteConfig: {
@@ -99,7 +101,7 @@ export async function ensureAppServiceSite(
       lroOptions(clients),
     ),
   )
-  return { created: true, prerequisites: [planId] }
+  return { created: true, prerequisites: usesPlan ? [planId] : [] }
 }
 
 /** Reads the site's identity block. */

@@ -21,8 +21,9 @@ export interface ContainerAppsHostOptions {
   /** Default: the resource group's location. */
   location?: string | undefined
   /**
-   * `create`: create the Container Apps managed environment too (Azure). `skip`: only the app, pointing at
-   * `environment.id` or the environment's would-be ID (the local emulator models apps, not environments).
+   * `create`: create the Container Apps managed environment too (or reuse it), and put the app in it. `skip`: only
+   * the app, in the existing environment `environment.id` when given, otherwise without `managedEnvironmentId`
+   * (the local tour's mode: the emulator, like Azure, refuses an environment ID that names no environment).
    */
   prerequisites: 'create' | 'skip'
   environment?: { name?: string | undefined; id?: string | undefined } | undefined
@@ -57,7 +58,13 @@ export async function ensureContainerApp(
       'Microsoft.App/managedEnvironments',
       environmentName,
     )
-  if (existing) return { created: false, prerequisites: [existing.managedEnvironmentId ?? environmentId] }
+  if (existing) {
+    return {
+      created: false,
+      prerequisites: existing.managedEnvironmentId ? [existing.managedEnvironmentId] : [],
+    }
+  }
+  const usesEnvironment = options.prerequisites === 'create' || options.environment?.id !== undefined
   if (options.prerequisites === 'create' && !options.environment?.id) {
     const environment = await armGetOptional(
       {
@@ -90,7 +97,7 @@ export async function ensureContainerApp(
       options.name,
       {
         location,
-        managedEnvironmentId: environmentId,
+        ...(usesEnvironment ? { managedEnvironmentId: environmentId } : {}),
         configuration: {
           activeRevisionsMode: 'Single',
           ingress: { external: true, targetPort: container.targetPort, transport: 'auto' },
@@ -111,7 +118,7 @@ export async function ensureContainerApp(
       lroOptions(clients),
     ),
   )
-  return { created: true, prerequisites: [environmentId] }
+  return { created: true, prerequisites: usesEnvironment ? [environmentId] : [] }
 }
 
 /** Reads the container app's identity block. */

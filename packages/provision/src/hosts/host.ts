@@ -35,15 +35,19 @@ export interface HostFacts extends HostRef {
   location: string
   /** `true` when this call created the host, `false` when it existed (it was left unchanged). */
   created: boolean
-  /** IDs of the plan / managed environment / network interface the host uses (created or assumed). */
+  /**
+   * IDs of the plan / managed environment / network interface the host uses (created, reused or passed in);
+   * empty for a host created with `prerequisites: 'skip'` and no explicit plan / environment / NIC.
+   */
   prerequisites: string[]
 }
 
 /**
  * Creates the host the sample runs on — an App Service site (Linux, Node 22), a container app, or a Linux VM —
  * or reuses it when it exists. An existing host is never rewritten (so identities attached earlier stay).
- * With `prerequisites: 'create'` the plan / managed environment / network is created too; the local emulator
- * models only the hosts themselves, so use `'skip'` there.
+ * With `prerequisites: 'create'` the plan / managed environment / network is created too (in Azure and in the
+ * local emulator alike); with `'skip'` the host is created on its own, or on the plan / environment / NIC you
+ * name.
  *
  * @param clients - From {@link createArmClients}.
  * @param options - Kind, names and kind-specific options.
@@ -185,9 +189,11 @@ export interface AppSettingsResult {
 }
 
 /**
- * Merges app settings into a host: App Service app settings (`config/appsettings`), or the container app's
- * environment variables (a new revision). A VM has no ARM-level app settings: nothing is sent and `applied` is
- * `false` — use the systemd drop-in from `azCommands.appSettings({ kind: 'vm', … })`.
+ * Merges app settings into a host: App Service app settings (`config/appsettings`: list, merge, replace), or the
+ * container app's first container's environment variables (a new revision). Works against Azure and the local
+ * emulator, whose `hostEnv(host.id)` then includes them as Azure injects them. A VM has no ARM-level app
+ * settings: nothing is sent and `applied` is `false` — use the systemd drop-in from
+ * `azCommands.appSettings({ kind: 'vm', … })`.
  *
  * @example
  * ```ts

@@ -23,8 +23,9 @@ export interface VmHostOptions {
   /** Default: the resource group's location. */
   location?: string | undefined
   /**
-   * `create`: create the virtual network, subnet and network interface too (Azure). `skip`: only the VM,
-   * pointing at `network.nicName`'s would-be ID (the local emulator models VMs, not networks).
+   * `create`: create the virtual network, subnet and network interface too (or reuse them), and attach the VM to
+   * the interface. `skip`: only the VM, on the existing interface `network.nicName` when given, otherwise without
+   * a network profile (the local tour's mode: the emulator, like Azure, refuses a NIC ID that names no interface).
    */
   prerequisites: 'create' | 'skip'
   /**
@@ -80,7 +81,7 @@ export async function ensureVirtualMachine(
       prerequisites: existing.networkProfile?.networkInterfaces?.map((nic) => nic.id ?? '') ?? [],
     }
   }
-  const nicId =
+  const nicId: string | undefined =
     options.prerequisites === 'create'
       ? (
           await ensureVmNetwork(
@@ -92,7 +93,9 @@ export async function ensureVirtualMachine(
             options.tags,
           )
         ).nicId
-      : vmNicId(clients, options.resourceGroup, options.name, options.network)
+      : options.network?.nicName !== undefined
+        ? vmNicId(clients, options.resourceGroup, options.name, options.network)
+        : undefined
   const adminUsername = options.adminUsername ?? 'azureuser'
   await armCall(context, () =>
     clients.compute.virtualMachines.beginCreateOrUpdateAndWait(
@@ -126,13 +129,15 @@ export async function ensureVirtualMachine(
               },
             }
           : {}),
-        networkProfile: { networkInterfaces: [{ id: nicId, primary: true, deleteOption: 'Delete' }] },
+        ...(nicId
+          ? { networkProfile: { networkInterfaces: [{ id: nicId, primary: true, deleteOption: 'Delete' }] } }
+          : {}),
         ...(options.tags ? { tags: options.tags } : {}),
       },
       lroOptions(clients),
     ),
   )
-  return { created: true, prerequisites: [nicId] }
+  return { created: true, prerequisites: nicId ? [nicId] : [] }
 }
 
 /** Reads the VM's identity block. */
