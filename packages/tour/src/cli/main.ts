@@ -41,6 +41,12 @@ export async function main(
       errors.write(`${error.code}: ${error.message}\n`)
       return error.exitCode
     }
+    const code = (error as { code?: unknown }).code
+    if (error instanceof Error && typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) {
+      // A coded error from @uami/credential, @uami/provision or @uami/emulator: its message says what to do.
+      errors.write(`${code}: ${error.message}\n`)
+      return 1
+    }
     errors.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
     return 1
   }

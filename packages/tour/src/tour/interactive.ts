@@ -35,33 +35,37 @@ export async function interactiveTour(run: TourRun, options: TourOptions): Promi
   }
   const rows: SummaryRow[] = []
   let confirmed = run.target.kind === 'local'
+  // `--sample` in a terminal: walk that sample (or all) first, then show the menu.
+  let preset: SampleId | 'all' | undefined = options.args.sample
   for (;;) {
-    const action = await prompts.select<MenuChoice>({
-      message: 'What would you like to do?',
-      choices: [
-        {
-          value: 'walk',
-          label: 'Walk through a sample, step by step',
-          hint: 'explanation, az command and a check for each step',
-        },
-        {
-          value: 'all',
-          label: 'Run every step for all three samples',
-          hint: 'no questions, then a summary table',
-        },
-        ...(run.target.kind === 'local'
-          ? [
-              {
-                value: 'wrong' as const,
-                label: 'What goes wrong',
-                hint: 'break one step on purpose and let uami doctor find it',
-              },
-            ]
-          : []),
-        { value: 'cleanup', label: 'Clean up', hint: 'remove what the tour created' },
-        { value: 'quit', label: 'Quit', hint: rows.length > 0 ? 'stops the samples' : undefined },
-      ],
-    })
+    const action: MenuChoice = preset
+      ? 'walk'
+      : await prompts.select<MenuChoice>({
+          message: 'What would you like to do?',
+          choices: [
+            {
+              value: 'walk',
+              label: 'Walk through a sample, step by step',
+              hint: 'explanation, az command and a check for each step',
+            },
+            {
+              value: 'all',
+              label: 'Run every step for all three samples',
+              hint: 'no questions, then a summary table',
+            },
+            ...(run.target.kind === 'local'
+              ? [
+                  {
+                    value: 'wrong' as const,
+                    label: 'What goes wrong',
+                    hint: 'break one step on purpose and let uami doctor find it',
+                  },
+                ]
+              : []),
+            { value: 'cleanup', label: 'Clean up', hint: 'remove what the tour created' },
+            { value: 'quit', label: 'Quit', hint: rows.length > 0 ? 'stops the samples' : undefined },
+          ],
+        })
     if (action === 'quit') break
     if (action === 'cleanup') {
       const { runCleanup } = await import('./cleanup.js')
@@ -90,10 +94,13 @@ export async function interactiveTour(run: TourRun, options: TourOptions): Promi
       await runScenario(run, scenario, sample, options)
       continue
     }
+    const chosen = preset
+    preset = undefined
     const which =
       action === 'all'
         ? 'all'
-        : await prompts.select<SampleId | 'all'>({
+        : (chosen ??
+          (await prompts.select<SampleId | 'all'>({
             message: 'Which sample?',
             choices: [
               ...SAMPLES.map((def) => ({
@@ -103,7 +110,7 @@ export async function interactiveTour(run: TourRun, options: TourOptions): Promi
               })),
               { value: 'all' as const, label: 'All three, one after the other' },
             ],
-          })
+          })))
     const samples = which === 'all' ? SAMPLES : [sampleDef(which)]
     if (!confirmed) {
       await confirmAzure('create', creationPlan(run.names, samples, run.location), {

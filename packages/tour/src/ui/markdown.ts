@@ -49,11 +49,15 @@ function renderTable(rows: string[][], style: Style): string[] {
 }
 
 function plain(text: string): string {
-  return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1')
+  return text
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/(?<!\w)[_*]([^_*\s][^_*]*)[_*](?!\w)/g, '$1')
 }
 
 function inline(text: string, style: Style): string {
   return text
     .replace(/\*\*(.+?)\*\*/g, (_, bold: string) => style.bold(bold))
     .replace(/`([^`]+)`/g, (_, code: string) => style.cyan(code))
+    .replace(/(?<!\w)[_*]([^_*\s][^_*]*)[_*](?!\w)/g, (_, emphasis: string) => style.italic(emphasis))
 }

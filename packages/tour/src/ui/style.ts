@@ -7,6 +7,7 @@ type Format = Parameters<typeof styleText>[0]
 export interface Style {
   bold(text: string): string
   dim(text: string): string
+  italic(text: string): string
   green(text: string): string
   red(text: string): string
   yellow(text: string): string
@@ -32,6 +33,7 @@ export function styleFor(output: Writable): Style {
   return {
     bold: paint('bold'),
     dim: paint('dim'),
+    italic: paint('italic'),
     green: paint('green'),
     red: paint('red'),
     yellow: paint('yellow'),

@@ -104,12 +104,12 @@ export function createTourUi(output: Writable, mode: 'pretty' | 'plain'): TourUi
         log.error(`${outcome.title} — ${failureText(outcome)} ${seconds}`, opts)
         return
       }
-      const lines = [`${outcome.result ?? ''}`]
+      const lines = [`${outcome.result ?? ''} ${seconds}`]
       if (outcome.verify) {
         lines.push(`${style.green('verified:')} ${outcome.verify.summary}`)
         for (const detail of outcome.verify.details ?? []) lines.push(style.dim(`  ${detail}`))
       }
-      log.success(`${lines.join('\n')} ${seconds}`, opts)
+      log.success(lines.join('\n'), opts)
     },
     info: (text) => log.info(text, opts),
     success: (text) => log.success(text, opts),
