@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import type { Identity } from '@azure/arm-msi'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningEmulator } from '../src/index.ts'
+import { READER } from '../src/rbac/roles.ts'
 import { type ArmClients, armClients, armError, armFetch, lro } from './helpers/arm-clients.ts'
 import { fixture, runNodeJson } from './helpers/child.ts'
 import { startTestEmulator } from './helpers/emulator.ts'
@@ -268,6 +270,42 @@ describe('hostEnv with app settings', () => {
       'AZURE_POD_IDENTITY_AUTHORITY_HOST',
       'NODE_EXTRA_CA_CERTS',
     ])
+  })
+
+  it('lets a Reader read the site but not list its app settings (config/list/action), as in Azure', async () => {
+    const site = await arm.web.webApps.beginCreateOrUpdateAndWait(
+      RG,
+      'web-reader',
+      { location: 'eastus', identity: withIdentity() },
+      lro,
+    )
+    await arm.web.webApps.updateApplicationSettings(RG, 'web-reader', { properties: { SECRET_ISH: 'x' } })
+    const sub = `/subscriptions/${emulator.subscriptionId}`
+    await arm.authorization.roleAssignments.create(`${sub}/resourceGroups/${RG}`, randomUUID(), {
+      roleDefinitionId: `${sub}/providers/Microsoft.Authorization/roleDefinitions/${READER}`,
+      principalId: identity.principalId as string,
+      principalType: 'ServicePrincipal',
+    })
+    const env = {
+      ...emulator.hostEnv(site.id as string),
+      ARM_ENDPOINT: emulator.armEndpoint,
+      ARM_SUBSCRIPTION_ID: emulator.subscriptionId,
+    }
+    const asReader = (operation: object) =>
+      runNodeJson<{ status: number; body?: { error?: { code: string } } }>(
+        fixture('arm-as-managed-identity.mjs'),
+        [JSON.stringify({ clientId: identity.clientId }), JSON.stringify(operation)],
+        env,
+      )
+    const read = await asReader({ op: 'fetch', path: `${site.id}?api-version=2025-05-01` })
+    expect(read.status).toBe(200)
+    const list = await asReader({
+      op: 'fetch',
+      method: 'POST',
+      path: `${site.id}/config/appsettings/list?api-version=2025-05-01`,
+    })
+    expect(list.status).toBe(403)
+    expect(list.body?.error?.code).toBe('AuthorizationFailed')
   })
 
   it('lets an app started with hostEnv(siteId) read an app setting set through ARM and sign in with the client ID it names', async () => {
