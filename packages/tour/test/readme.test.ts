@@ -12,8 +12,9 @@ describe('the README of @uami/tour', () => {
   })
 
   it('lists every error code of the tour', () => {
+    const rows = readme.replace(/ {2,}/g, ' ')
     for (const entry of tourErrorCatalogue)
-      expect(readme).toContain(`| \`${entry.code}\` | ${entry.meaning} | ${entry.fix} |`)
+      expect(rows).toContain(`| \`${entry.code}\` | ${entry.meaning} | ${entry.fix} |`)
   })
 
   it('documents the doctor JSON with the fields the doctor prints', async () => {

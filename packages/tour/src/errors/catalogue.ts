@@ -54,18 +54,6 @@ export const tourErrorCatalogue = [
     fix: 'Read the error the sample printed (shown with this error); it names the variable and the fix.',
   },
   {
-    code: 'UAMI_TOUR_SAMPLE_NOT_READY',
-    name: 'SampleNotReadyError',
-    meaning: 'A sample did not become ready (`/readyz` 200) in time.',
-    fix: 'Read the `/readyz` body shown with this error, or run `uami doctor` in the host environment.',
-  },
-  {
-    code: 'UAMI_TOUR_VERIFY_FAILED',
-    name: 'VerifyFailedError',
-    meaning: "A step's action ran but reading the result back did not show what the step should have done.",
-    fix: 'Read the observed state in the message, then re-run the tour (every step is idempotent).',
-  },
-  {
     code: 'UAMI_TOUR_STATE_FILE',
     name: 'ProgressFileError',
     meaning: 'The progress file (`.uami/tour.json`) is not valid JSON of the expected shape.',

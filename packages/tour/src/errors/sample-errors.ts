@@ -32,30 +32,3 @@ export class SampleExitedError extends TourError {
     this.sampleExitCode = code
   }
 }
-
-/** A sample did not become ready in time. */
-export class SampleNotReadyError extends TourError {
-  override readonly name = 'SampleNotReadyError' as const
-  readonly code = 'UAMI_TOUR_SAMPLE_NOT_READY' as const
-  /** The last `/readyz` answer. */
-  readonly readyz: unknown
-
-  constructor(sample: string, waitedMs: number, readyz: unknown) {
-    super({
-      what: `The ${sample} sample did not become ready within ${Math.round(waitedMs / 1000)} s.`,
-      why: `Its /readyz answered: ${JSON.stringify(readyz)}`,
-      fix: 'Run uami doctor in the host environment to find the broken link, or read the fix in the /readyz answer.',
-    })
-    this.readyz = readyz
-  }
-}
-
-/** A step ran, but reading its result back did not show what it should have done. */
-export class VerifyFailedError extends TourError {
-  override readonly name = 'VerifyFailedError' as const
-  readonly code = 'UAMI_TOUR_VERIFY_FAILED' as const
-
-  constructor(step: string, observed: string, fix: string) {
-    super({ what: `The "${step}" step did not verify: ${observed}`, fix })
-  }
-}

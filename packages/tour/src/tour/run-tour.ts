@@ -8,7 +8,8 @@ import { ChildProcesses } from '../samples/children.js'
 import type { ScenarioResult } from '../scenarios/run-scenario.js'
 import { ProgressFile } from '../state/progress.js'
 import { SHARED_STEPS, sampleSteps } from '../steps/index.js'
-import type { TourUi } from '../ui/tour-ui.js'
+import { BufferOutput } from '../ui/buffer-output.js'
+import { createTourUi, type TourUi } from '../ui/tour-ui.js'
 import { confirmAzure, creationPlan } from './confirm.js'
 import { tourNames } from './names.js'
 import type { SampleRun, TourRun } from './run-context.js'
@@ -155,23 +156,48 @@ export async function runSamples(
   })
   const sharedOk =
     shared.length === SHARED_STEPS.length && shared.every((outcome) => outcome.status !== 'failed')
-  const rows: SummaryRow[] = []
-  for (const def of samples) {
+  const runSample = async (def: SampleDef, ui: TourUi): Promise<SummaryRow> => {
     const sample: SampleRun = { tour: run, def }
     const started = Date.now()
     let outcomes: StepOutcome[] = []
     if (sharedOk) {
       if (samples.length > 1)
-        options.ui.heading(`${def.label} sample — identity by ${def.kindLabel} (${def.variable})`)
+        ui.heading(`${def.label} sample — identity by ${def.kindLabel} (${def.variable})`)
       outcomes = await runSteps(steps, sample, {
         ...common,
+        ui,
         scope: def.id,
         done: mode.resume ? new Set(saved.done[def.id] ?? []) : undefined,
         onDone: (id) => run.progress.markDone(run.target.key, def.id, id),
         numbering: { first: SHARED_STEPS.length + 1, total },
       })
     }
-    rows.push(summaryRow(sample, outcomes, steps.length, Date.now() - started))
+    return summaryRow(sample, outcomes, steps.length, Date.now() - started)
   }
+  if (options.ui.mode === 'plain' && !mode.interactive && samples.length > 1) {
+    // Without a terminal the samples run side by side (their steps are independent); each one's lines are
+    // printed together, in the tutorial's order, as soon as it and the ones before it are done.
+    const buffers = samples.map(() => new BufferOutput())
+    const tasks = samples.map((def, index) =>
+      runSample(def, createTourUi(buffers[index] as BufferOutput, 'plain')),
+    )
+    const settled = Promise.allSettled(tasks)
+    const rows: SummaryRow[] = []
+    for (const [index, task] of tasks.entries()) {
+      const result = await task.then(
+        (row) => ({ row }),
+        (error: unknown) => ({ error }),
+      )
+      options.ui.raw(buffers[index]?.text.trimEnd() ?? '')
+      if ('error' in result) {
+        await settled
+        throw result.error
+      }
+      rows.push(result.row)
+    }
+    return rows
+  }
+  const rows: SummaryRow[] = []
+  for (const def of samples) rows.push(await runSample(def, options.ui))
   return rows
 }
