@@ -1,0 +1,166 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { errorCatalogue } from '@uami/credential'
+import { provisionErrorCatalogue } from '@uami/provision'
+import { tourErrorCatalogue } from '@uami/tour'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Browser, launchBrowser } from './helpers/browser.ts'
+import { assertSiteBuilt, GUIDES, guidePage, REPO_ROOT, SITE_DIR } from './helpers/site.ts'
+import { type StaticServer, serveStatic } from './helpers/static-server.ts'
+
+let server: StaticServer
+let browser: Browser
+let page: Page
+const pageErrors: string[] = []
+
+beforeAll(async () => {
+  assertSiteBuilt()
+  server = await serveStatic(SITE_DIR)
+  browser = await launchBrowser()
+  page = await browser.context.newPage()
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function open(path: string): Promise<void> {
+  const response = await page.goto(new URL(path, server.baseUrl).href)
+  expect(response?.status(), path).toBe(200)
+  await page.locator('#tsd-nav-container li').first().waitFor()
+}
+
+/** The text of the page's main column, whitespace collapsed. */
+async function mainText(): Promise<string> {
+  const text = (await page.locator('.col-content').textContent()) ?? ''
+  return text.replaceAll(/\s+/g, ' ')
+}
+
+/** Markdown → the words a reader sees: emphasis, code marks and link targets dropped, whitespace collapsed. */
+function plainWords(markdown: string): string {
+  return markdown
+    .replaceAll(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replaceAll(/[*`]|(?<=\s)_|_(?=[\s.,;:])/g, '')
+    .replaceAll(/\s+/g, ' ')
+    .trim()
+}
+
+function source(path: string): Promise<string> {
+  return readFile(join(REPO_ROOT, path), 'utf8')
+}
+
+describe('the docs site in Chromium', () => {
+  it('shows the two commands on the landing page', async () => {
+    await open('index.html')
+    const commands = await page.locator('.col-content pre code').allInnerTexts()
+    expect(commands.join('\n')).toContain('npm ci && npm start')
+    expect(commands.join('\n')).toContain('npm test')
+  })
+
+  it.each(GUIDES)(
+    'renders the "$title" guide with its title and no unresolved TypeDoc tag',
+    async (guide) => {
+      await open(guide.page)
+      expect(await page.title()).toBe(`${guide.title} | uami`)
+      expect((await page.locator('.col-content h1').first().textContent())?.trim()).toBe(guide.title)
+      const text = await mainText()
+      expect(text.length).toBeGreaterThan(500)
+      expect(text).not.toMatch(/\{@(include|includeCode|link|linkcode|linkplain)\b/)
+      expect(text).not.toContain('[[')
+    },
+  )
+
+  it('lists the guides in the navigation in step order', async () => {
+    await open(guidePage('Overview'))
+    const overview = page.locator('#tsd-nav-container summary[data-key="Guides$Overview"]')
+    expect((await overview.textContent())?.trim()).toBe('Overview')
+    const children = page.locator(
+      '#tsd-nav-container summary[data-key="Guides$Overview"] + .tsd-accordion-details > ul > li',
+    )
+    const titles = (await children.evaluateAll((items) =>
+      items.map((item) => item.querySelector('a')?.textContent ?? ''),
+    )) as string[]
+    expect(['Overview', ...titles]).toEqual(GUIDES.map((guide) => guide.title))
+  })
+
+  it("includes the tour's explanations word for word", async () => {
+    const includes: Record<string, readonly string[]> = {
+      'Try it locally': ['verify'],
+      'Create the identity': ['sign-in', 'app-configuration', 'identity'],
+      'Attach it to the host': ['host', 'attach'],
+      'Assign App Configuration Data Reader': ['role-assignment'],
+      'Write the code': ['configure'],
+      Troubleshooting: [
+        'doctor',
+        'what-goes-wrong-not-attached',
+        'what-goes-wrong-no-role',
+        'what-goes-wrong-wrong-kind',
+        'what-goes-wrong-propagating',
+      ],
+    }
+    for (const [title, ids] of Object.entries(includes)) {
+      await open(guidePage(title as (typeof GUIDES)[number]['title']))
+      const text = await mainText()
+      for (const id of ids) {
+        const firstParagraph =
+          (await source(`packages/tour/content/${id}.md`)).trim().split(/\n\s*\n/)[0] ?? ''
+        expect(text, `${title} includes packages/tour/content/${id}.md`).toContain(plainWords(firstParagraph))
+      }
+    }
+  })
+
+  it("shows the samples' and the credential package's tested source in the Write the code guide", async () => {
+    await open(guidePage('Write the code'))
+    const blocks = (await page.locator('.col-content pre code').allInnerTexts()).map((block) => block.trim())
+    const files = [
+      'samples/app-service/src/sample.ts',
+      'samples/app-service/src/env.ts',
+      'samples/container-apps/src/sample.ts',
+      'samples/container-apps/src/env.ts',
+      'samples/vm/src/sample.ts',
+      'samples/vm/src/env.ts',
+      'samples/app-service/src/server.ts',
+      'packages/credential/examples/app-service.ts',
+      'packages/credential/examples/container-apps.ts',
+      'packages/credential/examples/vm.ts',
+      'packages/credential/examples/fastify.ts',
+    ]
+    for (const file of files) {
+      expect(blocks, `${file} is shown as it is today`).toContain((await source(file)).trim())
+    }
+  })
+
+  it('lists every error code in the troubleshooting tables, each row reachable by its anchor', async () => {
+    await open(guidePage('Troubleshooting'))
+    const rows = [...errorCatalogue, ...provisionErrorCatalogue, ...tourErrorCatalogue]
+    const found = await page.evaluate(
+      (codes) =>
+        codes.map((code) => {
+          const row = document.getElementById(code.toLowerCase())?.closest('tr')
+          return row?.querySelector('td')?.textContent?.trim() ?? ''
+        }),
+      rows.map((row) => row.code),
+    )
+    expect(found).toEqual(rows.map((row) => row.code))
+  })
+
+  it('gives the corrected commands on the errata page', async () => {
+    await open(guidePage('Errata'))
+    const text = await mainText()
+    expect(text).toContain('--user-assigned')
+    expect(text).toContain('--assignee-object-id')
+    expect(text).toContain('--assignee-principal-type ServicePrincipal')
+    expect(text).toContain('new ManagedIdentityCredential({ resourceId })')
+    expect(text).toContain('App Configuration Data Reader')
+    expect(text).toContain('IDENTITY_HEADER')
+  })
+
+  it('ran no script error and requested nothing outside loopback', () => {
+    expect(pageErrors).toEqual([])
+    expect(browser.blockedRequests).toEqual([])
+    expect(server.requested.length).toBeGreaterThan(GUIDES.length)
+  })
+})
