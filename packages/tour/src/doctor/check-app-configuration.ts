@@ -3,6 +3,7 @@ import { explainAuthError } from '@uami/credential'
 import { setVariableCommand } from './commands.js'
 import { explainContext, hostNames, storeIdOf } from './explain-context.js'
 import { dataRoleAssignments } from './facts.js'
+import { whatAndWhy } from './message.js'
 import type { Diagnosis, DoctorCheck } from './report.js'
 import type { DoctorState } from './state.js'
 
@@ -82,7 +83,7 @@ export async function checkAppConfiguration(state: DoctorState): Promise<DoctorC
       id: 'app-configuration',
       title: TITLE,
       status: 'fail',
-      summary: explained.message,
+      summary: whatAndWhy(explained.message, explained.fix),
       diagnosis: DIAGNOSES[explained.code] ?? 'app-configuration-error',
       code: explained.code,
       fix: explained.fix,

@@ -6,6 +6,7 @@ import {
   selectorKind,
   selectorValue,
 } from '@uami/credential'
+import { whatAndWhy } from './message.js'
 import type { Diagnosis, DoctorCheck } from './report.js'
 import type { DoctorState } from './state.js'
 
@@ -41,7 +42,10 @@ export function checkIdentifier(state: DoctorState): DoctorCheck {
       id: 'identifier',
       title: TITLE,
       status: 'fail',
-      summary: error instanceof Error ? error.message : String(error),
+      summary: whatAndWhy(
+        error instanceof Error ? error.message : String(error),
+        isUamiCredentialError(error) ? error.fix : undefined,
+      ),
       diagnosis: (code && DIAGNOSES[code]) ?? 'invalid-configuration',
       code,
       fix: isUamiCredentialError(error) ? error.fix : undefined,

@@ -9,6 +9,7 @@ import {
 import { setVariableCommand } from './commands.js'
 import { explainContext, hostNames } from './explain-context.js'
 import { findIdentity } from './facts.js'
+import { whatAndWhy } from './message.js'
 import type { Diagnosis, DoctorCheck } from './report.js'
 import type { DoctorState } from './state.js'
 
@@ -45,7 +46,7 @@ export async function checkToken(state: DoctorState): Promise<DoctorCheck> {
       id: 'token',
       title: TITLE,
       status: 'fail',
-      summary: explained.message,
+      summary: whatAndWhy(explained.message, explained.fix),
       diagnosis: DIAGNOSES[explained.code] ?? 'authentication-failed',
       code: explained.code,
       fix: explained.fix,

@@ -23,7 +23,7 @@ export interface HostNamesForCommands {
  */
 export function setVariableCommand(names: HostNamesForCommands, variable: string, value: string): string {
   const rg = shellArg(names.resourceGroup ?? '<resource-group>')
-  const assignment = shellArg(`${variable}=${value}`)
+  const assignment = `${variable}=${shellArg(value)}`
   switch (names.host) {
     case 'app-service':
       return `az webapp config appsettings set --resource-group ${rg} --name ${shellArg(names.hostName ?? '<app-name>')} --settings ${assignment}`

@@ -107,9 +107,9 @@ export async function runScenario(
     if (fixed.restart) await ui.task('Restarting the sample', () => restartSample(sample))
 
     const started = Date.now()
-    const process = sample.process ?? running
+    const current = sample.process ?? running
     const ready = await ui.task('Waiting for the sample to become ready on its own', (progress) =>
-      waitForReady(process, {
+      waitForReady(current, {
         timeoutMs: (id === 'propagating' ? PROPAGATION_DELAY_MS : 0) + 60_000,
         signal: options.signal,
         onAnswer: (answer) =>
