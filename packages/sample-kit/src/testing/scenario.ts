@@ -100,10 +100,11 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
   }
   const ready = async (child: SpawnedSample): Promise<string> => {
     const url = await child.listening()
+    // Long enough for one full retry step (30 s) of a sample that was not ready yet.
     await pollUntil(
       () => getJson(`${url}/readyz`),
       (response) => response.status === 200,
-      { describe: () => child.tail() },
+      { timeoutMs: 45_000, describe: () => child.tail() },
     )
     return url
   }
@@ -112,7 +113,8 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
     return bundled
   }
 
-  describe(`${sample.title} sample, end to end against the local emulator`, () => {
+  // Each test provisions, starts a process and may wait for a retry step: more than the default 60 s on a busy machine.
+  describe(`${sample.title} sample, end to end against the local emulator`, { timeout: 120_000 }, () => {
     beforeAll(async () => {
       local = await startLocalAzure()
     })
