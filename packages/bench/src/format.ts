@@ -59,6 +59,7 @@ export function formatMetricValue(metric: Metric): string {
 const SHOWN_FIGURES: Readonly<Record<string, (value: number) => string>> = {
   max: (v) => `max ${formatValue(v, 'ms')}`,
   listening: (v) => `listening ${formatValue(v, 'ms')}`,
+  cpu: (v) => `CPU ${formatValue(v, 'ms')}`,
   p50: (v) => `p50 ${formatValue(v, 'ms')}`,
   p99: (v) => `p99 ${formatValue(v, 'ms')}`,
   requests: (v) => `${formatValue(v, 'count')} requests`,

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { request } from 'node:http'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { cpuTimeMs } from './process-cpu.js'
 import { type ChildRegistry, exitOf, stopChild } from './processes.js'
 
 /** Options of {@link startSample}. */
@@ -26,6 +27,8 @@ export interface ReadySample {
   readonly listeningMs: number
   /** Spawn → the first `/readyz` 200 (plus the token and the settings load). */
   readonly readyMs: number
+  /** CPU time the process had used when it was ready (Linux; `undefined` elsewhere). */
+  readonly cpuMs: number | undefined
   /** Stops it by PID (SIGTERM, then SIGKILL) and waits for the exit. */
   stop(): Promise<void>
 }
@@ -84,11 +87,13 @@ export async function startSample(options: StartSampleOptions): Promise<ReadySam
     const listeningMs = performance.now() - started
     await Promise.race([untilReady(url, polling.signal), exited, deadline])
     const readyMs = performance.now() - started
+    const cpuMs = child.pid === undefined ? undefined : await cpuTimeMs(child.pid)
     return {
       pid: child.pid ?? -1,
       url,
       listeningMs,
       readyMs,
+      cpuMs,
       stop: async () => {
         await stopChild(child)
       },
