@@ -65,11 +65,14 @@ export async function runBench(argv: readonly string[]): Promise<number> {
     shared = undefined
     await local?.emulator.stop()
   }
+  let interrupted = false
   const onSignal = (signal: NodeJS.Signals): void => {
-    progress(`${signal}: stopping every process the benchmark started…`)
-    void stopEverything().finally(() => process.exit(130))
+    if (interrupted) process.exit(130)
+    interrupted = true
+    progress(`${signal}: stopping every process the benchmark started (again to quit at once)…`)
+    void registry.stopAll()
   }
-  process.once('SIGINT', onSignal).once('SIGTERM', onSignal)
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal)
 
   const date = new Date().toISOString()
   const started = performance.now()
@@ -80,6 +83,7 @@ export async function runBench(argv: readonly string[]): Promise<number> {
   const sections: Section[] = []
   try {
     for (const id of args.only) {
+      if (interrupted) break
       const measurement = MEASUREMENTS[id]
       progress(`▶ ${measurement.title}`)
       const metrics = await measurement.run(context).catch((error: unknown) => {
@@ -92,6 +96,10 @@ export async function runBench(argv: readonly string[]): Promise<number> {
   } finally {
     await stopEverything()
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal)
+  }
+  if (interrupted) {
+    progress('Interrupted: no results written.')
+    return 130
   }
 
   const passed = allTargetsMet(sections.flatMap((section) => section.metrics))
