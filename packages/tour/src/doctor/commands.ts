@@ -13,7 +13,8 @@ export interface HostNamesForCommands {
 
 /**
  * The command that sets one of the app's environment variables where it runs: an App Service app setting, a
- * container app environment variable, a line of the VM's systemd unit, or an `export` on a developer machine.
+ * container app environment variable, a line of the VM sample's environment file (`/etc/uami-sample.env`, read by
+ * its systemd unit), or an `export` on a developer machine.
  *
  * @example
  * ```ts
@@ -30,7 +31,7 @@ export function setVariableCommand(names: HostNamesForCommands, variable: string
     case 'container-apps':
       return `az containerapp update --resource-group ${rg} --name ${shellArg(names.hostName ?? '<containerapp-name>')} --set-env-vars ${assignment}`
     case 'vm':
-      return `sudo systemctl edit uami-sample (add Environment=${assignment} under [Service]), then sudo systemctl restart uami-sample`
+      return `set ${assignment} in /etc/uami-sample.env (sudoedit /etc/uami-sample.env; the sample's systemd unit reads it), then sudo systemctl restart uami-sample`
     default:
       return `export ${assignment}`
   }

@@ -1,10 +1,4 @@
-import {
-  azCommands,
-  describeHostIdentity,
-  ensureAppSettings,
-  findRoleAssignments,
-  sameResourceId,
-} from '@uami/provision'
+import { describeHostIdentity, ensureAppSettings, findRoleAssignments, sameResourceId } from '@uami/provision'
 import { explanation } from '../content.js'
 import type { Step } from '../engine/step.js'
 import { runDoctorChild } from '../samples/doctor-child.js'
@@ -16,6 +10,7 @@ import { SEED_SETTINGS, VERIFY_KEY } from '../tour/settings.js'
 import { hostNames } from './identity-steps.js'
 import { readBackSettings } from './read-back-settings.js'
 import { deploymentSettings, hostEnvironment, restartSample } from './sample-env.js'
+import { settingsCommand } from './settings-command.js'
 
 /** How long a sample may take to load its settings in a normal run. */
 const READY_TIMEOUT_MS = 60_000
@@ -26,9 +21,7 @@ export const configureStep: Step<SampleRun> = {
   title: 'Configure and start the sample',
   explanation: explanation('configure'),
   az: (sample) =>
-    sample.identity && sample.tour.store
-      ? [azCommands.appSettings(hostNames(sample), deploymentSettings(sample))]
-      : [],
+    sample.identity && sample.tour.store ? [settingsCommand(sample, deploymentSettings(sample))] : [],
   async run(sample) {
     const where = await applySettings(sample)
     if (!sample.tour.target.emulator)
