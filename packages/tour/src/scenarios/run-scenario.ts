@@ -80,7 +80,7 @@ export async function runScenario(
 
     const broken = await def.breakIt(sample)
     ui.warn(`Broken on purpose: ${broken.description}.`)
-    if (broken.az.length > 0) ui.block('The same by hand', broken.az.join('\n'))
+    if (broken.az.length > 0) ui.commands('The same by hand', broken.az)
 
     const running = await ui.task('Starting the sample', () => restartSample(sample))
     const readyz = await ui.task('Waiting for the sample to report', () =>
@@ -103,7 +103,7 @@ export async function runScenario(
     }
     const fixed = await ui.task('Fixing', () => def.fix(sample))
     ui.success(`Fixed: ${fixed.description}.`)
-    if (fixed.az.length > 0) ui.block('The fix by hand', fixed.az.join('\n'))
+    if (fixed.az.length > 0) ui.commands('The fix by hand', fixed.az)
     if (fixed.restart) await ui.task('Restarting the sample', () => restartSample(sample))
 
     const started = Date.now()

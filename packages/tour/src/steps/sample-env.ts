@@ -37,7 +37,8 @@ export function hostEnvironment(sample: SampleRun): Record<string, string> {
 
 /** (Re)starts the sample process with its host environment; stops a previous one first. */
 export async function restartSample(sample: SampleRun): Promise<RunningSample> {
-  if (sample.process) await sample.process.stop()
+  const previous = sample.process ?? sample.tour.running.get(sample.def.id)
+  if (previous) await previous.stop()
   sample.process = await startSample({
     name: sample.def.id,
     server: sampleServer(sample.def),
@@ -46,5 +47,6 @@ export async function restartSample(sample: SampleRun): Promise<RunningSample> {
     children: sample.tour.children,
     signal: sample.tour.signal,
   })
+  sample.tour.running.set(sample.def.id, sample.process)
   return sample.process
 }

@@ -29,6 +29,8 @@ export interface TourRun {
   /** Filled by the App Configuration step. */
   resourceGroup?: ResourceGroupFacts
   store?: AppConfigurationStoreFacts
+  /** The sample process running for each sample (one at a time per sample, however often it is restarted). */
+  running: Map<string, RunningSample>
   /** Records a resource this run created (for `--cleanup`). */
   recordCreated(type: string, id: string): Promise<void>
 }

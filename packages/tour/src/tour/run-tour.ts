@@ -84,6 +84,7 @@ export async function runTour(options: TourOptions): Promise<TourResult> {
       children,
       signal: options.signal,
       dir,
+      running: new Map(),
       recordCreated: (type, id) => progress.recordCreated(target.key, { type, id }),
     }
     ui.intro(`uami — user-assigned managed identity, step by step, on ${target.describe}`)

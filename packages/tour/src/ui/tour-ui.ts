@@ -26,6 +26,8 @@ export interface TourUi {
   success(text: string): void
   warn(text: string): void
   error(text: string): void
+  /** Commands to copy: printed bare, one per line, never boxed or wrapped. */
+  commands(title: string, commands: readonly string[]): void
   /** A titled block: a note box (pretty) or indented lines (plain). */
   block(title: string, body: string): void
   /** Raw text, as it is. */
@@ -71,9 +73,18 @@ export function createTourUi(output: Writable, mode: 'pretty' | 'plain'): TourUi
       success: (text) => write(`${style.green('✔')} ${text}`),
       warn: (text) => write(`${style.yellow('!')} ${text}`),
       error: (text) => write(`${style.red('✖')} ${text}`),
+      commands(title, commands) {
+        write(`${title}:`)
+        for (const command of commands) write(command)
+      },
       block: (title, body) => write(`${title}\n${indent(body)}`),
       raw: (text) => write(text),
     }
+  }
+  // Printed bare (no guide, no box, no wrapping) so that the commands copy and paste as they are.
+  const printCommands = (title: string, commands: readonly string[]) => {
+    log.info(`${title}:`, opts)
+    for (const command of commands) write(style.cyan(command))
   }
   return {
     style,
@@ -84,11 +95,7 @@ export function createTourUi(output: Writable, mode: 'pretty' | 'plain'): TourUi
     stepHeader(position, title, explanation, az) {
       log.step(`${style.dim(position)} ${style.bold(title)}`, opts)
       log.message(renderMarkdown(explanation, style), opts)
-      if (az.length > 0) {
-        // Printed bare (no guide, no box, no wrapping) so that the commands copy and paste as they are.
-        log.info('Azure CLI equivalent:', opts)
-        for (const command of az) write(style.cyan(command))
-      }
+      if (az.length > 0) printCommands('Azure CLI equivalent', az)
     },
     async task(message, work) {
       const spinner = startSpinner(output, style, message)
@@ -115,6 +122,7 @@ export function createTourUi(output: Writable, mode: 'pretty' | 'plain'): TourUi
     success: (text) => log.success(text, opts),
     warn: (text) => log.warn(text, opts),
     error: (text) => log.error(text, opts),
+    commands: (title, commands) => printCommands(title, commands),
     block: (title, body) => note(body, title, { ...opts, format: (line) => line }),
     raw: (text) => write(text),
   }
