@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
@@ -15,7 +16,8 @@ import { dirname } from 'node:path'
  */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`
+  // Unique per call: concurrent writers of the same file (parallel samples) never share a temporary file.
+  const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
   const handle = await open(temporary, 'w', 0o600)
   try {
     await handle.writeFile(content, 'utf8')
