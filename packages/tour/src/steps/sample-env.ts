@@ -1,4 +1,5 @@
 import { sampleIdentifier } from '@uami/provision'
+import { isTourError } from '../errors/tour-error.js'
 import { hostProcessEnv } from '../samples/child-env.js'
 import { freePort } from '../samples/free-port.js'
 import { type RunningSample, startSample } from '../samples/sample-process.js'
@@ -39,13 +40,19 @@ export function hostEnvironment(sample: SampleRun): Record<string, string> {
 export async function restartSample(sample: SampleRun): Promise<RunningSample> {
   const previous = sample.process ?? sample.tour.running.get(sample.def.id)
   if (previous) await previous.stop()
-  sample.process = await startSample({
-    name: sample.def.id,
-    server: sampleServer(sample.def),
-    env: hostEnvironment(sample),
-    port: await freePort(),
-    children: sample.tour.children,
-    signal: sample.tour.signal,
+  const start = async () =>
+    startSample({
+      name: sample.def.id,
+      server: sampleServer(sample.def),
+      env: hostEnvironment(sample),
+      port: await freePort(),
+      children: sample.tour.children,
+      signal: sample.tour.signal,
+    })
+  // A free port can be taken between choosing it and the sample binding it (samples start side by side): retry once.
+  sample.process = await start().catch((error: unknown) => {
+    if (isTourError(error, 'UAMI_TOUR_SAMPLE_EXITED') && /EADDRINUSE/.test(error.message)) return start()
+    throw error
   })
   sample.tour.running.set(sample.def.id, sample.process)
   return sample.process
