@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { HostKind, HostNames } from '@uami/provision'
 import { azCommands, renderCommand } from '@uami/provision'
 import { codeBlock, GENERATED_NOTICE } from './markdown.ts'
@@ -127,13 +130,56 @@ export function roleAssignmentFragment(): string {
   ])
 }
 
-/** The sample's environment on the host: its identifier variable and the store's endpoint. */
+/** The VM sample's systemd unit: the file it reads its deployment-specific variables from decides the command. */
+const VM_UNIT_FILE = fileURLToPath(new URL('../../../samples/vm/deploy/uami-sample.service', import.meta.url))
+
+/**
+ * The environment file the VM sample's systemd unit reads (`EnvironmentFile=`), and the unit's name. Read from the
+ * unit itself, so that the docs follow the deploy assets. Its values override `Environment=` lines, so a drop-in
+ * with `Environment=` lines would not change them.
+ */
+export function vmEnvironmentFile(): { path: string; unit: string } {
+  const unitText = readFileSync(VM_UNIT_FILE, 'utf8')
+  const path = /^EnvironmentFile=-?(\S+)\s*$/m.exec(unitText)?.[1]
+  if (path === undefined) throw new Error(`${VM_UNIT_FILE} has no EnvironmentFile= line`)
+  return { path, unit: basename(VM_UNIT_FILE, '.service') }
+}
+
+/**
+ * The sample's environment on the host: its identifier variable and the store's endpoint. App Service and
+ * Container Apps take them through `azCommands.appSettings`; on the VM an `az vm run-command invoke` rewrites the
+ * environment file the sample's unit reads and restarts the unit (the unit itself sets `AZURE_TOKEN_CREDENTIALS`).
+ */
 export function appSettingsFragment(kind: HostKind): string {
   const { variable, token } = IDENTIFIER[kind]
   const settings: Record<string, string> = {
     [variable]: token,
     APP_CONFIG_ENDPOINT: '__APP_CONFIG_ENDPOINT__',
   }
-  if (kind === 'vm') settings.AZURE_TOKEN_CREDENTIALS = 'ManagedIdentityCredential'
-  return fragment([azCommands.appSettings(hostNames(kind), settings)])
+  if (kind !== 'vm') return fragment([azCommands.appSettings(hostNames(kind), settings)])
+  const { path, unit } = vmEnvironmentFile()
+  const script = [
+    `cat > ${path} <<'UAMI_EOF'`,
+    ...Object.entries(settings).map(([key, value]) => `${key}=${value}`),
+    'UAMI_EOF',
+    `chmod 600 ${path}`,
+    `systemctl restart ${unit}`,
+  ].join('\n')
+  const { resourceGroup: group, name } = hostNames(kind)
+  return fragment([
+    renderCommand([
+      'az',
+      'vm',
+      'run-command',
+      'invoke',
+      '-g',
+      group,
+      '-n',
+      name,
+      '--command-id',
+      'RunShellScript',
+      '--scripts',
+      script,
+    ]),
+  ])
 }

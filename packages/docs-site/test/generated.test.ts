@@ -8,6 +8,7 @@ import { tourErrorCatalogue } from '@uami/tour'
 import { describe, expect, it } from 'vitest'
 import { GENERATED_DIR, generatedFiles } from '../src/generated-files.ts'
 import { expandTokens } from '../src/shell-tokens.ts'
+import { REPO_ROOT } from './helpers/site.ts'
 
 const run = promisify(execFile)
 
@@ -61,9 +62,25 @@ describe('generated fragments (docs/guides/generated)', () => {
     expect(await generated('az-app-settings-container-apps.md')).toContain(
       'AZURE_MANAGED_IDENTITY_RESOURCE_ID="$IDENTITY_ID"',
     )
-    expect(await generated('az-app-settings-vm.md')).toContain(
-      `Environment="AZURE_MANAGED_IDENTITY_OBJECT_ID='"$PRINCIPAL_ID"'"`,
+  })
+
+  it("rewrite the environment file the VM sample's systemd unit reads, with the identity's object ID in it", async () => {
+    const unit = await readFile(join(REPO_ROOT, 'samples/vm/deploy/uami-sample.service'), 'utf8')
+    const environmentFile = /^EnvironmentFile=-?(\S+)$/m.exec(unit)?.[1]
+    expect(environmentFile).toBeDefined()
+    const fence = (await generated('az-app-settings-vm.md')).split('```')
+    const command = fence[1]?.replace(/^sh\n/, '').trim() ?? ''
+    const { stdout } = await run('sh', ['-c', `az() { printf '%s\\0' "$@"; }; ${command}`], {
+      env: { PATH: process.env.PATH, PRINCIPAL_ID: 'object-id', APP_CONFIG_ENDPOINT: 'https://store' },
+    })
+    const argv = stdout.split('\0')
+    const script = argv[argv.indexOf('--scripts') + 1] ?? ''
+    expect(argv.slice(0, 3)).toEqual(['vm', 'run-command', 'invoke'])
+    expect(script).toContain(`cat > ${environmentFile} <<'UAMI_EOF'`)
+    expect(script).toContain(
+      'AZURE_MANAGED_IDENTITY_OBJECT_ID=object-id\nAPP_CONFIG_ENDPOINT=https://store\n',
     )
+    expect(script).toContain('systemctl restart uami-sample')
   })
 })
 
