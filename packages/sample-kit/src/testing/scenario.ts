@@ -233,7 +233,12 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
       )
       expect(failed.body.error.code).toBe('UAMI_CRED_FORBIDDEN')
       expect(failed.body.error.fix.toLowerCase()).toContain(expectedRoleCommand(provisioned).toLowerCase())
-      const errorLines = child.lines.filter((line) => line.includes('"level":50'))
+      // /readyz can answer before the child's log line has reached this process through the pipe: wait for it.
+      const errorLines = await pollUntil(
+        async () => child.lines.filter((line) => line.includes('"level":50')),
+        (lines) => lines.length > 0,
+        { describe: () => child.tail() },
+      )
       expect(errorLines.length, child.tail()).toBe(1)
 
       await ensureRoleAssignment(local.clients, {
