@@ -131,7 +131,7 @@ export class RequestCounters {
     return () => this.#listeners.delete(listener)
   }
 
-  /** Reports an answered request to the observers (called by {@link instrument}). */
+  /** Reports an answered request to the observers (called by the emulator's request hooks). */
   completed(event: RequestEvent): void {
     for (const listener of this.#listeners) {
       try {
