@@ -63,7 +63,9 @@ export function renderMarkdown(run: BenchRun): string {
     '',
     `\`${run.command}\` on ${run.date} (${run.durationSeconds} s), commit \`${m.commit}\`${m.dirty ? ' with uncommitted changes' : ''}.`,
     '',
-    `Machine: Node.js ${m.node}, ${m.platform}, ${m.cpuCount} × ${m.cpuModel}, ${m.memoryGb} GB; 1-minute load average ${m.loadAverage.start} at the start, ${m.loadAverage.end ?? '?'} at the end (above ${m.cpuCount}, other work competed for the CPUs).`,
+    `Machine: Node.js ${m.node}, ${m.platform}, ${m.cpuCount} × ${m.cpuModel}, ${m.memoryGb} GB.`,
+    '',
+    describeLoad(m),
     '',
     run.passed
       ? '**Every target met.**'
@@ -72,6 +74,21 @@ export function renderMarkdown(run: BenchRun): string {
     renderMarkdownTable(run.sections),
     '',
   ].join('\n')
+}
+
+/**
+ * The load average of a run in words: above the CPU count, other work competed for the CPUs.
+ *
+ * @param machine - The machine of the run.
+ * @returns One sentence.
+ */
+export function describeLoad(machine: MachineInfo): string {
+  const { start, end } = machine.loadAverage
+  const busiest = Math.max(start, end ?? start)
+  const figures = `1-minute load average ${start} at the start, ${end ?? '?'} at the end`
+  return busiest > machine.cpuCount
+    ? `${figures}: above the ${machine.cpuCount} CPUs, so other work competed with the measurements and the times are inflated.`
+    : `${figures}: no more than the ${machine.cpuCount} CPUs.`
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MEASUREMENT_IDS } from '../src/cli-args.ts'
 import { evaluate } from '../src/metric.ts'
-import { type BenchRun, historyLine, isFullRun, renderMarkdown } from '../src/results.ts'
+import { type BenchRun, describeLoad, historyLine, isFullRun, renderMarkdown } from '../src/results.ts'
 
 const run = (overrides: Partial<BenchRun> = {}): BenchRun => ({
   schema: 'uami.bench/1',
@@ -61,5 +61,17 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain('`npm run bench`')
     expect(markdown).toContain('2 × AMD EPYC')
     expect(markdown).toContain('**1 target(s) missed:** tour wall time.')
+  })
+})
+
+describe('describeLoad', () => {
+  it('says when other work competed for the CPUs', () => {
+    const machine = run().machine
+    expect(describeLoad({ ...machine, loadAverage: { start: 3.8, end: 11 } })).toMatch(
+      /3.8 at the start, 11 at the end: above the 2 CPUs/,
+    )
+    expect(describeLoad({ ...machine, loadAverage: { start: 0.4, end: 1.9 } })).toMatch(
+      /no more than the 2 CPUs/,
+    )
   })
 })
