@@ -47,11 +47,19 @@ function signal(pid: number, name: NodeJS.Signals): void {
  */
 export class ChildRegistry {
   readonly #children = new Set<ChildProcess>()
+  #closed = false
 
-  /** Records a child; it leaves the registry by itself when it exits. */
+  /** Records a child; it leaves the registry by itself when it exits. After {@link close}, stops it at once. */
   add(child: ChildProcess): void {
     this.#children.add(child)
     child.once('exit', () => this.#children.delete(child))
+    if (this.#closed) void stopChild(child)
+  }
+
+  /** Stops every recorded child, and every child added from now on (the run is being interrupted). */
+  async close(): Promise<void> {
+    this.#closed = true
+    await this.stopAll()
   }
 
   /** Stops every recorded child by PID and waits for each to exit. */

@@ -70,7 +70,7 @@ export async function runBench(argv: readonly string[]): Promise<number> {
     if (interrupted) process.exit(130)
     interrupted = true
     progress(`${signal}: stopping every process the benchmark started (again to quit at once)…`)
-    void registry.stopAll()
+    void registry.close()
   }
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal)
 
