@@ -51,6 +51,11 @@ describe('the published package', () => {
       '--no-audit',
       '--no-fund',
       '--ignore-scripts',
+      // The dependencies are in npm's cache after `npm ci`; a stalled registry connection is retried quickly
+      // instead of waiting out npm's 5-minute default.
+      '--prefer-offline',
+      '--fetch-timeout=30000',
+      '--fetch-retries=4',
       tarball,
       'fastify@^5',
     ])
