@@ -158,28 +158,5 @@ export function appSettingsFragment(kind: HostKind): string {
   }
   if (kind !== 'vm') return fragment([azCommands.appSettings(hostNames(kind), settings)])
   const { path, unit } = vmEnvironmentFile()
-  const script = [
-    `cat > ${path} <<'UAMI_EOF'`,
-    ...Object.entries(settings).map(([key, value]) => `${key}=${value}`),
-    'UAMI_EOF',
-    `chmod 600 ${path}`,
-    `systemctl restart ${unit}`,
-  ].join('\n')
-  const { resourceGroup: group, name } = hostNames(kind)
-  return fragment([
-    renderCommand([
-      'az',
-      'vm',
-      'run-command',
-      'invoke',
-      '-g',
-      group,
-      '-n',
-      name,
-      '--command-id',
-      'RunShellScript',
-      '--scripts',
-      script,
-    ]),
-  ])
+  return fragment([azCommands.appSettings(hostNames(kind), settings, { environmentFile: path, unit })])
 }

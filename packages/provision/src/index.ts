@@ -14,7 +14,12 @@ export {
   ensureAppConfigurationStore,
   getAppConfigurationStoreOptional,
 } from './app-configuration-store.js'
-export { azCommands, type HostNames, systemdDropInScript } from './az/az-commands.js'
+export {
+  azCommands,
+  environmentFileScript,
+  type HostNames,
+  VM_ENVIRONMENT_FILE,
+} from './az/az-commands.js'
 export { renderCommand, shellQuote } from './az/shell-quote.js'
 export {
   type ArmClients,

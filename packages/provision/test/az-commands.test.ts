@@ -1,6 +1,15 @@
 import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { azCommands, renderCommand, shellQuote, systemdDropInScript } from '../src/index.ts'
+import {
+  azCommands,
+  environmentFileScript,
+  renderCommand,
+  shellQuote,
+  VM_ENVIRONMENT_FILE,
+} from '../src/index.ts'
 
 const sub = '00000000-0000-4000-8000-000000000001'
 const identityId = `/subscriptions/${sub}/resourceGroups/rg-uami/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-uami`
@@ -153,7 +162,7 @@ describe('azCommands', () => {
     expect(argvAfterShell(vmCreate ?? '')).toContain('/home/tester/.ssh/id_ed25519.pub')
   })
 
-  it('sets the sample environment per host: app settings, env vars, or a systemd drop-in on a VM', () => {
+  it('sets the sample environment per host: app settings, env vars, or the environment file the VM unit reads', () => {
     const settings = { AZURE_CLIENT_ID: 'cid', APP_CONFIG_ENDPOINT: 'https://appcs-uami.azconfig.io' }
     expect(azCommands.appSettings(appService, settings)).toBe(
       'az webapp config appsettings set -g rg-uami -n app-uami --settings AZURE_CLIENT_ID=cid APP_CONFIG_ENDPOINT=https://appcs-uami.azconfig.io',
@@ -173,16 +182,38 @@ describe('azCommands', () => {
       'vm-uami',
       '--command-id',
     ])
-    expect(argv.at(-1)).toBe(systemdDropInScript('uami-vm', { AZURE_MANAGED_IDENTITY_OBJECT_ID: 'oid' }))
+    expect(argv.at(-1)).toBe(
+      environmentFileScript(VM_ENVIRONMENT_FILE, 'uami-vm', { AZURE_MANAGED_IDENTITY_OBJECT_ID: 'oid' }),
+    )
   })
 })
 
-describe('systemdDropInScript', () => {
-  it('writes Environment= lines with systemd quoting and restarts the unit', () => {
-    const script = systemdDropInScript('uami-sample', { A: 'plain', B: 'has "quotes" and 100%' })
-    expect(script).toContain('mkdir -p /etc/systemd/system/uami-sample.service.d')
-    expect(script).toContain('Environment="A=plain"')
-    expect(script).toContain('Environment="B=has \\"quotes\\" and 100%%"')
+describe('environmentFileScript', () => {
+  it('rewrites the environment file (plain values bare, others quoted), keeps it root-only, restarts the unit', () => {
+    const script = environmentFileScript('/etc/uami-sample.env', 'uami-sample', {
+      A: 'plain',
+      B: 'has "quotes", $HOME and a \\ backslash',
+    })
+    expect(script.split('\n')[0]).toBe("cat > /etc/uami-sample.env <<'UAMI_EOF'")
+    expect(script).toContain('\nA=plain\n')
+    expect(script).toContain('B="has \\"quotes\\", \\$HOME and a \\\\ backslash"')
+    expect(script).toContain('chmod 600 /etc/uami-sample.env')
     expect(script.trim().split('\n').at(-1)).toBe('systemctl restart uami-sample')
+  })
+
+  it('writes a file that a shell reading it back sees exactly as given', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'uami-envfile-'))
+    const file = join(dir, 'sample.env')
+    const value = 'has "quotes", $HOME and a \\ backslash'
+    const script = environmentFileScript(file, 'uami-sample', { A: 'plain', B: value })
+      .split('\n')
+      .filter((line) => !line.startsWith('systemctl'))
+      .join('\n')
+    execFileSync('/bin/sh', ['-c', script])
+    // systemd's EnvironmentFile= quoting follows the shell's double-quote rules for these characters.
+    const read = execFileSync('/bin/sh', ['-c', `set -a; . ${file}; printf '%s' "$B"`], { encoding: 'utf8' })
+    expect(read).toBe(value)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    rmSync(dir, { recursive: true, force: true })
   })
 })

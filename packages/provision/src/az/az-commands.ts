@@ -334,14 +334,15 @@ export const azCommands = {
 
   /**
    * Set the sample's environment on the host: `az webapp config appsettings set --settings K=V …`,
-   * `az containerapp update --set-env-vars K=V …`, or for a VM an `az vm run-command invoke` that writes a
-   * systemd drop-in (`/etc/systemd/system/<unit>.service.d/uami.conf` with `Environment=` lines) and restarts
-   * the unit — a VM has no app settings in ARM; cloud-init can write the same file at creation.
+   * `az containerapp update --set-env-vars K=V …`, or for a VM an `az vm run-command invoke` that rewrites the
+   * environment file the sample's systemd unit reads (`EnvironmentFile=`, default `/etc/uami-sample.env`) and
+   * restarts the unit — a VM has no app settings in ARM; cloud-init writes the same file at creation. (A drop-in
+   * with `Environment=` lines would not do: values from `EnvironmentFile=` override them.)
    */
   appSettings(
     host: HostNames,
     settings: Readonly<Record<string, string>>,
-    options: { unit?: string } = {},
+    options: { unit?: string; environmentFile?: string } = {},
   ): string {
     const pairs = Object.entries(settings).map(([key, value]) => `${key}=${value}`)
     const g = ['-g', host.resourceGroup, '-n', host.name]
@@ -359,33 +360,46 @@ export const azCommands = {
       '--command-id',
       'RunShellScript',
       '--scripts',
-      systemdDropInScript(unit, settings),
+      environmentFileScript(options.environmentFile ?? VM_ENVIRONMENT_FILE, unit, settings),
     ])
   },
 } as const
 
+/** The environment file the VM sample's systemd unit reads (`EnvironmentFile=` in `samples/vm/deploy`). */
+export const VM_ENVIRONMENT_FILE = '/etc/uami-sample.env'
+
 /**
- * The shell script that writes a systemd drop-in with the sample's environment and restarts the unit (what
- * {@link azCommands.appSettings} runs on a VM). Values are quoted for systemd (`"` and `\` escaped, `%` doubled).
+ * The shell script that rewrites a systemd environment file with the sample's variables (root-only, mode 0600)
+ * and restarts the unit — what {@link azCommands.appSettings} runs on a VM. Plain values (IDs, URLs) are written
+ * bare; anything else is double-quoted for systemd (`\\`, `"` and `$` escaped).
  *
+ * @param path - The file the unit names in `EnvironmentFile=`.
+ * @param unit - The systemd unit to restart, without `.service`.
+ * @param settings - The variables, e.g. the identifier variable and `APP_CONFIG_ENDPOINT`.
+ * @returns A POSIX shell script.
  * @example
  * ```ts
- * systemdDropInScript('uami-sample', { AZURE_MANAGED_IDENTITY_OBJECT_ID: principalId })
+ * environmentFileScript('/etc/uami-sample.env', 'uami-sample', { AZURE_MANAGED_IDENTITY_OBJECT_ID: principalId })
  * ```
  */
-export function systemdDropInScript(unit: string, settings: Readonly<Record<string, string>>): string {
-  const lines = Object.entries(settings).map(
-    ([key, value]) =>
-      `Environment="${`${key}=${value}`.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('%', '%%')}"`,
-  )
-  const dir = `/etc/systemd/system/${unit}.service.d`
-  const content = ['[Service]', ...lines].join('\n')
+export function environmentFileScript(
+  path: string,
+  unit: string,
+  settings: Readonly<Record<string, string>>,
+): string {
+  const lines = Object.entries(settings).map(([key, value]) => `${key}=${environmentFileValue(value)}`)
   return [
-    `mkdir -p ${dir}`,
-    `cat > ${dir}/uami.conf <<'UAMI_EOF'\n${content}\nUAMI_EOF`,
-    'systemctl daemon-reload',
+    `cat > ${path} <<'UAMI_EOF'`,
+    ...lines,
+    'UAMI_EOF',
+    `chmod 600 ${path}`,
     `systemctl restart ${unit}`,
   ].join('\n')
+}
+
+function environmentFileValue(value: string): string {
+  if (/^[\w./:@%+=,-]*$/.test(value)) return value
+  return `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('$', '\\$')}"`
 }
 
 function capitalize(value: string): string {
