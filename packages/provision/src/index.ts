@@ -115,6 +115,7 @@ export {
 } from './sample-identifier.js'
 export {
   type DataPlaneTarget,
+  DEFAULT_SENTINEL_KEY,
   readSettings,
   type SeedSettingsOptions,
   type SeedSettingsResult,

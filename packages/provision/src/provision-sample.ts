@@ -62,7 +62,7 @@ export interface ProvisionSampleOptions {
   prerequisites: 'create' | 'skip'
   /** Settings to seed (no label). Default none: only the sentinel is written. */
   settings?: SettingsInput | undefined
-  /** Sentinel key the sample watches. Default `sentinel`. */
+  /** Sentinel key the sample watches. Default `Settings:Sentinel`, what the samples watch. */
   sentinelKey?: string | undefined
   storeSku?: AppConfigurationSku | undefined
   /**

@@ -17,6 +17,9 @@ export interface SettingInput {
 /** Settings as a `key → value` map (no label) or a list. */
 export type SettingsInput = Readonly<Record<string, string>> | readonly SettingInput[]
 
+/** The key the samples watch to refresh their settings (their `APP_CONFIG_SENTINEL_KEY` default). */
+export const DEFAULT_SENTINEL_KEY = 'Settings:Sentinel'
+
 /** The store to write to: its data-plane endpoint and who writes. */
 export interface DataPlaneTarget {
   /** The store's `endpoint` (from {@link ensureAppConfigurationStore}). */
@@ -29,7 +32,7 @@ export interface DataPlaneTarget {
 export interface SeedSettingsOptions {
   /**
    * Key of the sentinel the samples watch to refresh (`refreshOptions.watchedSettings`). It is written after the
-   * settings whenever one of them changed (or it is missing), with a value that counts up. Default `sentinel`.
+   * settings whenever one of them changed (or it is missing), with a value that counts up. Default `Settings:Sentinel` (what the samples watch).
    */
   sentinelKey?: string | undefined
   /** Label of the sentinel. Default: no label. */
@@ -104,7 +107,7 @@ export async function seedSettings(
     )
     changed.push(setting.key)
   }
-  const sentinelKey = options.sentinelKey ?? 'sentinel'
+  const sentinelKey = options.sentinelKey ?? DEFAULT_SENTINEL_KEY
   const current = await retry('read the sentinel', () =>
     getOptional(client, sentinelKey, options.sentinelLabel),
   )

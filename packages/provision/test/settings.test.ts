@@ -84,13 +84,13 @@ describe('seedSettings', () => {
     expect(again).toEqual({
       changed: [],
       unchanged: ['message', 'other'],
-      sentinel: { key: 'sentinel', value: '1', changed: false },
+      sentinel: { key: 'Settings:Sentinel', value: '1', changed: false },
     })
     const changed = await seedSettings(endpoint, { message: 'two', other: 'x' })
     expect(changed).toEqual({
       changed: ['message'],
       unchanged: ['other'],
-      sentinel: { key: 'sentinel', value: '2', changed: true },
+      sentinel: { key: 'Settings:Sentinel', value: '2', changed: true },
     })
   })
 
