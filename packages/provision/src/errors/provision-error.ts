@@ -1,23 +1,20 @@
+import { type ErrorMessageParts, UamiError, UamiErrorBrand } from '@uami/credential'
 import type { ProvisionErrorCode } from './catalogue.js'
 
-const brand = Symbol.for('@uami/provision.error')
+const brand = new UamiErrorBrand<ProvisionError>('@uami/provision.error')
 
-/** The parts every message is made of: *what failed. why. what to do next.* */
-export interface ProvisionErrorParts {
-  /** What failed, naming the resource or option. */
-  readonly what: string
-  /** Why it failed, or what Azure said. */
-  readonly why?: string | undefined
-  /** What to do next, usually with the exact command. Kept in {@link ProvisionError.fix}. */
-  readonly fix: string
-  /** The underlying error (usually the SDK's `RestError`), kept as the native `cause`. */
-  readonly cause?: unknown
-}
+/**
+ * The parts every message is made of: *what failed* (naming the resource or option), *why* (or what Azure said),
+ * *what to do next* (usually the exact command) and the underlying error (usually the SDK's `RestError`).
+ */
+export type ProvisionErrorParts = ErrorMessageParts
 
 /**
  * Base class of every error `@uami/provision` throws. Each failure mode has its own subclass with a stable
  * {@link ProvisionError.code | code}, structured fields, a {@link ProvisionError.fix | fix} and, when an Azure
- * SDK call failed first, the SDK's `RestError` as `cause`.
+ * SDK call failed first, the SDK's `RestError` as `cause`. It is a `UamiError` from `@uami/credential`: the
+ * message, `fix`, `cause` and `toJSON()` (which leaves out the cause: it carries the HTTP request) come from
+ * there.
  *
  * Messages read *what failed. why. what to do next.* They never contain an access token or an
  * `Authorization` header.
@@ -32,39 +29,22 @@ export interface ProvisionErrorParts {
  * }
  * ```
  */
-export abstract class ProvisionError extends Error {
+export abstract class ProvisionError extends UamiError<ProvisionErrorCode> {
   /** Stable, documented code, e.g. `UAMI_PROVISION_ARM_FORBIDDEN`. Listed in {@link provisionErrorCatalogue}. */
-  abstract readonly code: ProvisionErrorCode
-  /** What to do next (also the last sentence of `message`). */
-  readonly fix: string
-
-  constructor(parts: ProvisionErrorParts) {
-    super(
-      [parts.what, parts.why, parts.fix].filter((part) => part !== undefined && part !== '').join(' '),
-      parts.cause === undefined ? undefined : { cause: parts.cause },
-    )
-    this.fix = parts.fix
-    Object.defineProperty(this, brand, { value: true })
-  }
+  abstract override readonly code: ProvisionErrorCode
 
   /**
-   * A plain object for structured logs and JSON output: `name`, `code`, `message`, `fix` and the subclass's own
-   * fields. The `cause` is left out (it carries the HTTP request).
-   *
-   * @returns A JSON-safe description of the error.
+   * @param parts - What failed, why, what to do next, and the underlying error.
    */
-  toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = { name: this.name, code: this.code, message: this.message }
-    for (const [key, value] of Object.entries(this)) {
-      if (key !== 'cause' && key !== 'stack') json[key] = value
-    }
-    return json
+  constructor(parts: ProvisionErrorParts) {
+    super(parts)
+    brand.mark(this)
   }
 }
 
 /**
  * Tells whether a value is an error from `@uami/provision`, optionally with a given code. Works across copies of
- * the package (it checks a registered symbol, not only `instanceof`).
+ * the package (it checks the registered symbol `Symbol.for('@uami/provision.error')`, not only `instanceof`).
  *
  * @param error - Any caught value.
  * @param code - When given, the error must also have this code.
@@ -75,8 +55,5 @@ export abstract class ProvisionError extends Error {
  * ```
  */
 export function isProvisionError(error: unknown, code?: ProvisionErrorCode): error is ProvisionError {
-  if (typeof error !== 'object' || error === null) return false
-  const branded = error instanceof ProvisionError || (error as Record<symbol, unknown>)[brand] === true
-  if (!branded) return false
-  return code === undefined || (error as ProvisionError).code === code
+  return brand.is(error, code)
 }
