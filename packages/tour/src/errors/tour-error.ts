@@ -1,23 +1,14 @@
+import { type ErrorMessageParts, UamiError, UamiErrorBrand } from '@uami/credential'
 import type { TourErrorCode } from './catalogue.js'
 
-const brand = Symbol.for('@uami/tour.error')
-
-/** The parts every message is made of: *what failed. why. what to do next.* */
-export interface TourErrorParts {
-  /** What failed, naming the option, step or sample. */
-  readonly what: string
-  /** Why it failed. */
-  readonly why?: string | undefined
-  /** What to do next, usually with the exact command. Kept in {@link TourError.fix}. */
-  readonly fix: string
-  /** The underlying error, kept as the native `cause`. */
-  readonly cause?: unknown
-}
+const brand = new UamiErrorBrand<TourError>('@uami/tour.error')
 
 /**
  * Base class of every error the tour and `uami doctor` raise themselves. Each failure mode has a stable
- * {@link TourError.code | code} (listed in {@link tourErrorCatalogue}) and a {@link TourError.fix | fix}.
- * Messages never contain a token, a client secret or the `IDENTITY_HEADER` value.
+ * {@link TourError.code | code} (listed in {@link tourErrorCatalogue}) and a {@link TourError.fix | fix}. It is
+ * a `UamiError` from `@uami/credential`: the message reads *what failed. why. what to do next.*, and the
+ * underlying error is the native `cause`. Messages never contain a token, a client secret or the
+ * `IDENTITY_HEADER` value.
  *
  * @example
  * ```ts
@@ -28,25 +19,23 @@ export interface TourErrorParts {
  * }
  * ```
  */
-export abstract class TourError extends Error {
+export abstract class TourError extends UamiError<TourErrorCode> {
   /** Stable code, e.g. `UAMI_TOUR_CONFIRMATION_REQUIRED`. */
-  abstract readonly code: TourErrorCode
+  abstract override readonly code: TourErrorCode
   /** Process exit code the CLI uses for this error. */
   readonly exitCode: number = 1
-  /** What to do next (also the last sentence of `message`). */
-  readonly fix: string
 
-  constructor(parts: TourErrorParts) {
-    super(
-      [parts.what, parts.why, parts.fix].filter((part) => part !== undefined && part !== '').join(' '),
-      parts.cause === undefined ? undefined : { cause: parts.cause },
-    )
-    this.fix = parts.fix
-    Object.defineProperty(this, brand, { value: true })
+  /**
+   * @param parts - What failed (naming the option, step or sample), why, what to do next, and the underlying
+   *   error.
+   */
+  constructor(parts: ErrorMessageParts) {
+    super(parts)
+    brand.mark(this)
   }
 
   /** A JSON-safe description: `name`, `code`, `message`, `fix` (never the cause). */
-  toJSON(): Record<string, unknown> {
+  override toJSON(): Record<string, unknown> {
     return { name: this.name, code: this.code, message: this.message, fix: this.fix }
   }
 }
@@ -60,7 +49,5 @@ export abstract class TourError extends Error {
  * ```
  */
 export function isTourError(error: unknown, code?: TourErrorCode): error is TourError {
-  if (typeof error !== 'object' || error === null) return false
-  const branded = error instanceof TourError || (error as Record<symbol, unknown>)[brand] === true
-  return branded && (code === undefined || (error as TourError).code === code)
+  return brand.is(error, code)
 }
