@@ -1,6 +1,11 @@
-const brand = Symbol.for('@uami/sample-kit.error')
+import { type ErrorMessageParts, UamiError, UamiErrorBrand } from '@uami/credential'
 
-/** The stable codes of the errors the sample kit throws. Listed with meaning and fix in the kit's README. */
+const brand = new UamiErrorBrand<SampleKitError>('@uami/sample-kit.error')
+
+/**
+ * The stable codes of the errors the sample kit throws. Listed with meaning and fix in
+ * {@link sampleKitErrorCatalogue} (with the codes of the samples' HTTP error answers) and the kit's README.
+ */
 export type SampleKitErrorCode =
   | 'UAMI_SAMPLE_ENV_MISSING'
   | 'UAMI_SAMPLE_ENV_INVALID'
@@ -8,22 +13,17 @@ export type SampleKitErrorCode =
   | 'UAMI_SAMPLE_APP_CONFIG_UNAVAILABLE'
   | 'UAMI_SAMPLE_SETTINGS_LOAD_FAILED'
 
-/** The parts every message is made of: *what failed. why. what to do next.* */
-export interface SampleKitErrorParts {
-  /** What failed, naming the variable or service. */
-  readonly what: string
-  /** Why it matters or what caused it. */
-  readonly why?: string | undefined
-  /** What to do next, usually with the exact command or value. */
-  readonly fix: string
-  /** The underlying error. Never serialised (it may carry request details). */
-  readonly cause?: unknown
-}
+/**
+ * The parts every message is made of: *what failed* (naming the variable or service), *why*, *what to do next*
+ * (usually the exact command or value) and the underlying error (never serialised: it may carry request details).
+ */
+export type SampleKitErrorParts = ErrorMessageParts
 
 /**
  * Base class of the sample kit's errors: a stable {@link SampleKitError.code | code}, a
- * {@link SampleKitError.fix | fix}, and a message that reads *what failed. why. what to do next.* Messages never
- * contain a token, a secret or the `IDENTITY_HEADER` value.
+ * {@link SampleKitError.fix | fix}, and a message that reads *what failed. why. what to do next.* It is a
+ * `UamiError` from `@uami/credential`, like the credential's own errors. Messages never contain a token, a
+ * secret or the `IDENTITY_HEADER` value.
  *
  * @example
  * ```ts
@@ -34,50 +34,31 @@ export interface SampleKitErrorParts {
  * }
  * ```
  */
-export abstract class SampleKitError extends Error {
+export abstract class SampleKitError extends UamiError<SampleKitErrorCode> {
   /** Stable code, e.g. `UAMI_SAMPLE_ENV_INVALID`. */
-  abstract readonly code: SampleKitErrorCode
-  /** What to do next (also the last sentence of `message`). */
-  readonly fix: string
-
-  constructor(parts: SampleKitErrorParts) {
-    super(
-      [parts.what, parts.why, parts.fix].filter((part) => part !== undefined && part !== '').join(' '),
-      parts.cause === undefined ? undefined : { cause: parts.cause },
-    )
-    this.fix = parts.fix
-    Object.defineProperty(this, brand, { value: true })
-  }
+  abstract override readonly code: SampleKitErrorCode
 
   /**
-   * A JSON-safe description for logs and responses: `name`, `code`, `message`, `fix` and the subclass's fields,
-   * without `cause` and `stack`.
-   *
-   * @returns The description.
+   * @param parts - What failed, why, what to do next, and the underlying error.
    */
-  toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = { name: this.name, code: this.code, message: this.message }
-    for (const [key, value] of Object.entries(this)) {
-      if (key !== 'cause' && key !== 'stack') json[key] = value
-    }
-    return json
+  constructor(parts: SampleKitErrorParts) {
+    super(parts)
+    brand.mark(this)
   }
 }
 
 /**
- * Tells whether a value is an error thrown by the sample kit (works across copies of the package).
+ * Tells whether a value is an error thrown by the sample kit, optionally with a given code (works across copies
+ * of the package: it checks the registered symbol `Symbol.for('@uami/sample-kit.error')`).
  *
  * @param error - Any caught value.
- * @returns `true` for a {@link SampleKitError}.
+ * @param code - When given, the error must also have this code.
+ * @returns `true` for a {@link SampleKitError} (with `code`, if given).
  * @example
  * ```ts
  * if (isSampleKitError(error)) reply.code(500).send({ code: error.code })
  * ```
  */
-export function isSampleKitError(error: unknown): error is SampleKitError {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error instanceof SampleKitError || (error as Record<symbol, unknown>)[brand] === true)
-  )
+export function isSampleKitError(error: unknown, code?: SampleKitErrorCode): error is SampleKitError {
+  return brand.is(error, code)
 }
