@@ -1,5 +1,6 @@
 import { errorCatalogue } from '@uami/credential'
 import { provisionErrorCatalogue } from '@uami/provision'
+import { sampleKitErrorCatalogue } from '@uami/sample-kit'
 import { tourErrorCatalogue } from '@uami/tour'
 import { GENERATED_NOTICE, tableCell } from './markdown.ts'
 
@@ -29,6 +30,13 @@ export const CATALOGUE_SECTIONS: readonly CatalogueSection[] = [
     intro:
       'Thrown or returned by the credential package: identity variables, host detection, credential choice, and `explainAuthError` for failures of the token or App Configuration call.',
     rows: errorCatalogue,
+  },
+  {
+    packageName: '@uami/sample-kit',
+    exportName: 'sampleKitErrorCatalogue',
+    intro:
+      'Raised by the three samples (through the sample kit they share): environment validation at startup, loading and refreshing the settings, the `code` of their HTTP error answers, and `npm run bundle`.',
+    rows: sampleKitErrorCatalogue,
   },
   {
     packageName: '@uami/provision',

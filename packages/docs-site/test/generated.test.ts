@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { errorCatalogue } from '@uami/credential'
 import { provisionErrorCatalogue, renderCommand } from '@uami/provision'
+import { sampleKitErrorCatalogue } from '@uami/sample-kit'
 import { tourErrorCatalogue } from '@uami/tour'
 import { describe, expect, it } from 'vitest'
 import { GENERATED_DIR, generatedFiles } from '../src/generated-files.ts'
@@ -28,9 +29,12 @@ describe('generated fragments (docs/guides/generated)', () => {
 
   it('list every error code the packages export, each with its own anchor', async () => {
     const page = await generated('error-catalogue.md')
-    const codes = [...errorCatalogue, ...provisionErrorCatalogue, ...tourErrorCatalogue].map(
-      (row) => row.code,
-    )
+    const codes = [
+      ...errorCatalogue,
+      ...sampleKitErrorCatalogue,
+      ...provisionErrorCatalogue,
+      ...tourErrorCatalogue,
+    ].map((row) => row.code)
     expect(codes.length).toBeGreaterThan(20)
     for (const code of codes) {
       expect(page).toContain(`| <a id="${code.toLowerCase()}"></a>\`${code}\` |`)

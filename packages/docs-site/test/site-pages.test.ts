@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { errorCatalogue } from '@uami/credential'
 import { provisionErrorCatalogue } from '@uami/provision'
+import { sampleKitErrorCatalogue } from '@uami/sample-kit'
 import { tourErrorCatalogue } from '@uami/tour'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -135,7 +136,12 @@ describe('the docs site in Chromium', () => {
 
   it('lists every error code in the troubleshooting tables, each row reachable by its anchor', async () => {
     await open(guidePage('Troubleshooting'))
-    const rows = [...errorCatalogue, ...provisionErrorCatalogue, ...tourErrorCatalogue]
+    const rows = [
+      ...errorCatalogue,
+      ...sampleKitErrorCatalogue,
+      ...provisionErrorCatalogue,
+      ...tourErrorCatalogue,
+    ]
     const found = await page.evaluate(
       (codes) =>
         codes.map((code) => {
