@@ -74,6 +74,12 @@ export {
   USER_ASSIGNED_IDENTITY_TYPE,
   type UserAssignedIdentityFacts,
 } from './identity.js'
+export {
+  type DeveloperSignIn,
+  type LocalAzureSignInFacts,
+  type SignInAsDeveloperOptions,
+  signInAsDeveloper,
+} from './local-sign-in.js'
 export { ARM_SCOPE, getSignedInPrincipal, type PrincipalType, type SignedInPrincipal } from './principal.js'
 export {
   type ProvisionedSample,

@@ -1,21 +1,6 @@
-import { readFileSync } from 'node:fs'
-import tls from 'node:tls'
-import { ClientSecretCredential } from '@azure/identity'
-import { type RunningEmulator, type StartEmulatorOptions, startEmulator } from '@uami/emulator'
-import { type ArmClients, createArmClients } from '../../src/index.ts'
-
-const trusted = new Set<string>()
-
-/**
- * Makes this test worker trust the emulator's local CA (child processes would use NODE_EXTRA_CA_CERTS, which is
- * only read at process start).
- */
-function trustLocalCa(caCertPath: string): void {
-  const pem = readFileSync(caCertPath, 'utf8')
-  if (trusted.has(pem)) return
-  trusted.add(pem)
-  tls.setDefaultCACertificates([...tls.getCACertificates('default'), ...trusted])
-}
+import type { ClientSecretCredential } from '@azure/identity'
+import { type RunningEmulator, type StartEmulatorOptions, startEmulator, trustLocalCa } from '@uami/emulator'
+import { type ArmClients, signInAsDeveloper } from '../../src/index.ts'
 
 /** A running emulator, the developer's credential against it, and ARM clients pointed at it. */
 export interface TestBed {
@@ -24,21 +9,12 @@ export interface TestBed {
   clients: ArmClients
 }
 
-/** Starts an emulator on a temporary state directory, trusts its CA, and builds ARM clients for it. */
+/**
+ * Starts an emulator on a temporary state directory, makes this test worker trust its CA (child processes use
+ * NODE_EXTRA_CA_CERTS instead), and signs in as its developer with a short polling interval.
+ */
 export async function startTestBed(options: StartEmulatorOptions = {}): Promise<TestBed> {
   const emulator = await startEmulator(options)
   trustLocalCa(emulator.caCertPath)
-  const credential = new ClientSecretCredential(
-    emulator.tenantId,
-    emulator.developer.clientId,
-    emulator.developer.clientSecret,
-    { authorityHost: emulator.authorityHost, disableInstanceDiscovery: true },
-  )
-  const clients = createArmClients({
-    credential,
-    subscriptionId: emulator.subscriptionId,
-    endpoint: emulator.armEndpoint,
-    pollIntervalMs: 10,
-  })
-  return { emulator, credential, clients }
+  return { emulator, ...signInAsDeveloper(emulator, { pollIntervalMs: 10 }) }
 }

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import tls from 'node:tls'
-import { ClientSecretCredential } from '@azure/identity'
-import { startEmulator } from '@uami/emulator'
-import { createArmClients } from '@uami/provision'
+import { startEmulator, trustLocalCa } from '@uami/emulator'
+import { signInAsDeveloper } from '@uami/provision'
 import { throwawaySshPublicKey } from './ssh-key.js'
 import type { TourTarget } from './target.js'
 
@@ -17,22 +14,13 @@ import type { TourTarget } from './target.js'
 export async function openLocalTarget(dir: string, cwd: string = process.cwd()): Promise<TourTarget> {
   const stateDir = join(dir, 'emulator')
   const emulator = await startEmulator({ stateDir })
-  trustCertificate(emulator.caCertPath)
-  const credential = new ClientSecretCredential(
-    emulator.tenantId,
-    emulator.developer.clientId,
-    emulator.developer.clientSecret,
-    { authorityHost: emulator.authorityHost, disableInstanceDiscovery: true },
-  )
+  trustLocalCa(emulator.caCertPath)
+  const { credential, clients } = signInAsDeveloper(emulator)
   return {
     kind: 'local',
     key: 'local',
     subscriptionId: emulator.subscriptionId,
-    clients: createArmClients({
-      credential,
-      subscriptionId: emulator.subscriptionId,
-      endpoint: emulator.armEndpoint,
-    }),
+    clients,
     credential,
     credentialNote:
       "ClientSecretCredential as the emulator's developer principal (Owner of the local subscription).",
@@ -42,14 +30,4 @@ export async function openLocalTarget(dir: string, cwd: string = process.cwd()):
     describe: `the local emulator (state in ${relative(cwd, stateDir) || stateDir})`,
     stop: () => emulator.stop(),
   }
-}
-
-const trusted = new Set<string>()
-
-/** Adds a CA to this process's default trust (what NODE_EXTRA_CA_CERTS does for child processes). */
-function trustCertificate(caCertPath: string): void {
-  const pem = readFileSync(caCertPath, 'utf8')
-  if (trusted.has(pem)) return
-  trusted.add(pem)
-  tls.setDefaultCACertificates([...tls.getCACertificates('default'), ...trusted])
 }
