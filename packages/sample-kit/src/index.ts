@@ -1,8 +1,9 @@
 /**
  * What the three uami samples share — everything except their host, identifier kind and deploy assets:
  * environment validation, logger options, App Configuration settings with refresh and the identity proof,
- * routes, the page, the error handler and the server lifecycle. Bundling is in `@uami/sample-kit/bundle`, the
- * shared end-to-end scenario in `@uami/sample-kit/testing`.
+ * routes, the page, the error handler and the server lifecycle. Bundling is in `@uami/sample-kit/bundle`. The
+ * samples' test helpers and shared test scenarios are a separate package, `@uami/sample-testing`, so that this
+ * runtime dependency of the samples never depends on the emulator or on vitest.
  *
  * @packageDocumentation
  */

@@ -1,4 +1,4 @@
-import { checkReadmeSnippets } from '@uami/sample-kit/testing'
+import { checkReadmeSnippets } from '@uami/sample-testing'
 import { describe, expect, it } from 'vitest'
 
 describe('README', () => {

@@ -9,6 +9,8 @@ export interface SpawnSampleOptions {
   readonly entry: string
   /** The child's whole environment: nothing is inherited. */
   readonly env: Readonly<Record<string, string>>
+  /** Keep only the last this many lines (a long run under load logs every request). Default: every line. */
+  readonly maxLines?: number
 }
 
 /** How a child process ended. */
@@ -21,7 +23,9 @@ export interface SampleExit {
 export interface SpawnedSample {
   /** The child's process ID. */
   readonly pid: number
-  /** Every line written to standard output and standard error so far, in order. */
+  /** The child process itself, e.g. for a registry that stops every child on Ctrl-C. */
+  readonly childProcess: ChildProcess
+  /** Every line written to standard output and standard error so far, in order (the last `maxLines`). */
   readonly lines: readonly string[]
   /** Resolves when the child exits. */
   readonly exited: Promise<SampleExit>
@@ -35,7 +39,7 @@ export interface SpawnedSample {
 
 const LISTENING = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/
 
-function collect(child: ChildProcess, lines: string[], onLine: (line: string) => void): void {
+function collect(child: ChildProcess, keep: (line: string) => void, onLine: (line: string) => void): void {
   for (const stream of [child.stdout, child.stderr]) {
     let rest = ''
     stream?.setEncoding('utf8')
@@ -43,14 +47,22 @@ function collect(child: ChildProcess, lines: string[], onLine: (line: string) =>
       const parts = (rest + chunk).split('\n')
       rest = parts.pop() ?? ''
       for (const line of parts) {
-        lines.push(line)
+        keep(line)
         onLine(line)
       }
     })
     stream?.on('end', () => {
-      if (rest !== '') lines.push(rest)
+      if (rest !== '') keep(rest)
       rest = ''
     })
+  }
+}
+
+function sendSignal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name)
+  } catch {
+    // Already gone: its 'exit' event is on its way.
   }
 }
 
@@ -75,9 +87,13 @@ export function spawnSample(options: SpawnSampleOptions): SpawnedSample {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const lines: string[] = []
+  const maxLines = options.maxLines ?? Number.POSITIVE_INFINITY
+  const keep = (line: string): void => {
+    if (lines.push(line) > maxLines) lines.shift()
+  }
   let url: string | undefined
   const waiters = new Set<(url: string) => void>()
-  collect(child, lines, (line) => {
+  collect(child, keep, (line) => {
     const match = LISTENING.exec(line)
     if (url === undefined && match?.[1] !== undefined) {
       url = match[1]
@@ -96,6 +112,7 @@ export function spawnSample(options: SpawnSampleOptions): SpawnedSample {
   let stopping: Promise<SampleExit> | undefined
   return {
     pid: child.pid ?? -1,
+    childProcess: child,
     lines,
     exited,
     tail,
@@ -119,9 +136,10 @@ export function spawnSample(options: SpawnSampleOptions): SpawnedSample {
     stop() {
       stopping ??= (async () => {
         if (exit !== undefined || child.pid === undefined) return exited
-        process.kill(child.pid, 'SIGTERM')
+        const pid = child.pid
+        sendSignal(pid, 'SIGTERM')
         const killer = setTimeout(() => {
-          if (exit === undefined && child.pid !== undefined) process.kill(child.pid, 'SIGKILL')
+          if (exit === undefined) sendSignal(pid, 'SIGKILL')
         }, 10_000)
         const result = await exited
         clearTimeout(killer)

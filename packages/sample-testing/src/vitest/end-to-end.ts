@@ -1,21 +1,20 @@
 import { identityVariable } from '@uami/credential'
-import {
-  attachIdentity,
-  ensureRoleAssignment,
-  type ProvisionedSample,
-  type ProvisionSampleOptions,
-  provisionSample,
-  seedSettings,
-} from '@uami/provision'
+import { attachIdentity, ensureRoleAssignment, type ProvisionedSample, seedSettings } from '@uami/provision'
+import type { SampleDefinition } from '@uami/sample-kit'
+import { bundleSample } from '@uami/sample-kit/bundle'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { bundleSample } from '../bundle/bundle-sample.js'
-import type { SampleDefinition } from '../sample.js'
-import { bareEnvironment, childEnvironment } from './env.js'
-import { expectedAttachCommand, expectedProof, expectedRoleCommand } from './expected-fixes.js'
-import { type LocalAzure, startLocalAzure } from './local-azure.js'
-import { findLeaks } from './log-scan.js'
-import { getJson, pollUntil } from './poll.js'
-import { type SpawnedSample, spawnSample } from './spawn-sample.js'
+import { bareEnvironment, childEnvironment } from '../env.js'
+import { expectedAttachCommand, expectedProof, expectedRoleCommand } from '../expected-fixes.js'
+import { type LocalAzure, startLocalAzure } from '../local-azure.js'
+import { findLeaks } from '../log-scan.js'
+import { getJson, pollUntil } from '../poll.js'
+import {
+  MESSAGE_KEY,
+  type ProvisionLocalSampleOptions,
+  provisionLocalSample,
+  SENTINEL_KEY,
+} from '../provision-local-sample.js'
+import { type SpawnedSample, spawnSample } from '../spawn-sample.js'
 
 /** Options of {@link describeSampleEndToEnd}. */
 export interface SampleEndToEndOptions {
@@ -24,9 +23,6 @@ export interface SampleEndToEndOptions {
   /** The sample's folder, e.g. `new URL('..', import.meta.url)` from its `test/`. */
   readonly sampleDir: string | URL
 }
-
-const SENTINEL = 'Settings:Sentinel'
-const MESSAGE = 'Settings:Message'
 
 /** A malformed value of each identifier kind, and the code the credential package gives it. */
 const MALFORMED = {
@@ -62,6 +58,7 @@ const same = (a: string | undefined, b: string): boolean => a?.toLowerCase() ===
  * @example
  * ```ts
  * // samples/vm/test/e2e.test.ts
+ * import { describeSampleEndToEnd } from '@uami/sample-testing/vitest'
  * describeSampleEndToEnd({ sample, sampleDir: new URL('..', import.meta.url) })
  * ```
  */
@@ -73,23 +70,14 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
   let bundled: Promise<unknown> | undefined
   const children: SpawnedSample[] = []
 
-  const provision = async (
-    overrides: Partial<Pick<ProvisionSampleOptions, 'skip'>> = {},
+  const provision = (
+    overrides: Pick<ProvisionLocalSampleOptions, 'skip'> = {},
   ): Promise<ProvisionedSample> => {
     counter += 1
-    const suffix = `${sample.name}-${counter}`
-    return provisionSample(local.clients, {
+    return provisionLocalSample(local.clients, {
       kind: sample.host,
-      names: {
-        resourceGroup: `rg-${suffix}`,
-        store: `appcs-${suffix}`,
-        identity: `id-${suffix}`,
-        host: `host-${suffix}`,
-      },
-      location: 'westeurope',
-      prerequisites: 'skip',
-      settings: { [MESSAGE]: `Hello from the ${sample.title} sample` },
-      sentinelKey: SENTINEL,
+      suffix: `${sample.name}-${counter}`,
+      title: sample.title,
       ...overrides,
     })
   }
@@ -145,21 +133,21 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
       expect(identity.body.match).toMatchObject({ matches: true, claim: proof.claim })
       expect(JSON.stringify(identity.body)).not.toMatch(/eyJ[\w-]+\./)
 
-      const setting = await getJson(`${url}/config/${encodeURIComponent(MESSAGE)}`)
+      const setting = await getJson(`${url}/config/${encodeURIComponent(MESSAGE_KEY)}`)
       expect(setting.status).toBe(200)
       expect(setting.body).toMatchObject({
-        key: MESSAGE,
+        key: MESSAGE_KEY,
         value: `Hello from the ${sample.title} sample`,
         freshness: 'fresh',
       })
 
       await seedSettings(
         { endpoint: provisioned.store.endpoint, credential: local.credential },
-        { [MESSAGE]: 'Changed' },
-        { sentinelKey: SENTINEL },
+        { [MESSAGE_KEY]: 'Changed' },
+        { sentinelKey: SENTINEL_KEY },
       )
       const changed = await pollUntil(
-        () => getJson(`${url}/config/${encodeURIComponent(MESSAGE)}`),
+        () => getJson(`${url}/config/${encodeURIComponent(MESSAGE_KEY)}`),
         (response) => response.body?.value === 'Changed',
         { describe: () => child.tail() },
       )
@@ -167,7 +155,7 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
 
       const home = await getJson(`${url}/`)
       expect(home.body).toMatchObject({ ready: true, identity: { kind: sample.identifierKind, variable } })
-      expect(home.body.settings.values[MESSAGE]).toBe('Changed')
+      expect(home.body.settings.values[MESSAGE_KEY]).toBe('Changed')
     })
 
     it('runs the same way from the single-file bundle the deploy assets start', async () => {
@@ -178,7 +166,7 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
       const identity = await getJson(`${url}/identity`)
       expect(identity.body.match.matches).toBe(true)
       expect(identity.body.claims.oid).toBe(provisioned.identity.principalId)
-      const setting = await getJson(`${url}/config/${encodeURIComponent(MESSAGE)}`)
+      const setting = await getJson(`${url}/config/${encodeURIComponent(MESSAGE_KEY)}`)
       expect(setting.body.value).toBe(`Hello from the ${sample.title} sample`)
     })
 
@@ -246,7 +234,7 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
         principalId: provisioned.identity.principalId,
       })
       await ready(child)
-      expect((await getJson(`${url}/config/${encodeURIComponent(MESSAGE)}`)).status).toBe(200)
+      expect((await getJson(`${url}/config/${encodeURIComponent(MESSAGE_KEY)}`)).status).toBe(200)
     })
 
     it('keeps serving the last-known-good settings, marked stale, while App Configuration is unreachable', async () => {
@@ -262,7 +250,7 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
       )
       expect(stale.status).toBe(200)
       expect(stale.body.settings.lastRefreshError.code).toBe('UAMI_CRED_ENDPOINT_UNREACHABLE')
-      const setting = await getJson(`${url}/config/${encodeURIComponent(MESSAGE)}`)
+      const setting = await getJson(`${url}/config/${encodeURIComponent(MESSAGE_KEY)}`)
       expect(setting.status).toBe(200)
       expect(setting.body).toMatchObject({
         value: `Hello from the ${sample.title} sample`,
@@ -317,7 +305,7 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
       for (const path of [
         '/',
         '/identity',
-        `/config/${encodeURIComponent(MESSAGE)}`,
+        `/config/${encodeURIComponent(MESSAGE_KEY)}`,
         '/config/missing',
         '/config/a%2Ab',
         '/nope',

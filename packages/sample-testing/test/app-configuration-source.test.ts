@@ -4,13 +4,14 @@ import {
   ensureRoleAssignment,
   seedSettings,
 } from '@uami/provision'
+import { AppConfigurationSource, readSampleEnv } from '@uami/sample-kit'
 import { pino } from 'pino'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { AppConfigurationSource, readSampleEnv } from '../src/index.ts'
-import { type LocalAzure, startLocalAzure } from '../src/testing/local-azure.ts'
-import { pollUntil } from '../src/testing/poll.ts'
+import { type LocalAzure, pollUntil, startLocalAzure } from '../src/index.ts'
 
-// The source with the developer's credential (ClientSecretCredential against the emulator's authority): the same
+// @uami/sample-kit's AppConfigurationSource against the local emulator. It lives here, beside the local Azure
+// helpers, so that the kit (a runtime dependency of the samples) does not depend on the emulator.
+// The source gets the developer's credential (ClientSecretCredential against the emulator's authority): the same
 // code path as a managed identity from the source's point of view, in this process, over real sockets.
 let local: LocalAzure
 const sources: AppConfigurationSource[] = []

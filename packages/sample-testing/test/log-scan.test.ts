@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest'
+import { findLeaks } from '../src/index.ts'
+
+describe('findLeaks', () => {
+  it('flags a secret value, anything shaped like a JWT and "Bearer ", without repeating the secret', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiIxMjM0NTY3ODkwIn0.c2ln'
+    const leaks = findLeaks(['ok', 'header s3cr3t-value', `token ${jwt}`, 'authorization: Bearer x'], {
+      secrets: ['s3cr3t-value'],
+    })
+    expect(leaks).toEqual(['line 2: secret #1', 'line 3: a JWT', 'line 4: "Bearer "'])
+    expect(findLeaks(['{"level":30,"msg":"settings loaded"}'], { secrets: ['s3cr3t-value'] })).toEqual([])
+  })
+})
