@@ -1,6 +1,7 @@
 import type { ProvisionedSample } from '@uami/provision'
+import type { LocalAzure } from '@uami/sample-testing'
+import { provisionBenchSample, sampleEnvironment } from './bench-sample.js'
 import { ensureBundle } from './bundle-file.js'
-import { type LocalAzure, provisionBenchSample, sampleEnvironment } from './local-azure.js'
 import type { BenchContext, Measurement } from './measurement.js'
 import type { Metric, Target } from './metric.js'
 import { type BenchSample, benchSamples } from './repo.js'

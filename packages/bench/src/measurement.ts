@@ -1,5 +1,5 @@
+import type { LocalAzure } from '@uami/sample-testing'
 import type { MeasurementId } from './cli-args.js'
-import type { LocalAzure } from './local-azure.js'
 import type { Metric } from './metric.js'
 import type { ChildRegistry } from './processes.js'
 

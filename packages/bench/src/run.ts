@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
+import { type LocalAzure, startLocalAzure } from '@uami/sample-testing'
 import { BenchUsageError, MEASUREMENT_IDS, type MeasurementId, parseBenchArgs, USAGE } from './cli-args.js'
 import { renderTextTable, type Section } from './format.js'
-import { type LocalAzure, startLocalAzure } from './local-azure.js'
 import { currentLoad, machineInfo } from './machine.js'
 import { bundleMeasurement } from './measure-bundle.js'
 import { emulatorMeasurement } from './measure-emulator.js'

@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { request } from 'node:http'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { spawnSample } from '@uami/sample-testing'
 import { cpuTimeMs } from './process-cpu.js'
-import { type ChildRegistry, exitOf, stopChild } from './processes.js'
+import type { ChildRegistry } from './processes.js'
 
 /** Options of {@link startSample}. */
 export interface StartSampleOptions {
@@ -45,13 +45,12 @@ export class SampleStartError extends Error {
   }
 }
 
-const LISTENING = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/
 const POLL_MS = 5
 
 /**
- * Spawns `node <entry>` in the sample's folder with exactly `env`, and times it: spawn → listening → `/readyz`
- * 200 (polled every 5 ms over a fresh connection). The child is registered so that it is stopped by PID whatever
- * happens.
+ * Spawns `node <entry>` in the sample's folder with exactly `env` (`spawnSample` from `@uami/sample-testing`, keeping
+ * its last 200 lines), and times it: spawn → listening → `/readyz` 200 (polled every 5 ms over a fresh
+ * connection). The child is registered so that it is stopped by PID whatever happens.
  *
  * @param options - Folder, entry, environment, registry.
  * @returns The ready sample.
@@ -60,68 +59,43 @@ const POLL_MS = 5
 export async function startSample(options: StartSampleOptions): Promise<ReadySample> {
   const timeoutMs = options.timeoutMs ?? 20_000
   const started = performance.now()
-  const child = spawn(process.execPath, [options.entry], {
-    cwd: options.dir,
-    env: { ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  options.registry.add(child)
-  const lines: string[] = []
-  const listening = watchListening(child, lines)
-  const exited = exitOf(child).then((exit) => {
-    throw new SampleStartError(
-      `${options.entry} in ${options.dir} exited (code ${exit.code}, signal ${exit.signal}) before /readyz answered 200.`,
-      lines.slice(-30).join('\n'),
-    )
+  const child = spawnSample({ sampleDir: options.dir, entry: options.entry, env: options.env, maxLines: 200 })
+  options.registry.add(child.childProcess)
+  const failure = (problem: string): SampleStartError =>
+    new SampleStartError(`${options.entry} in ${options.dir} ${problem}`, child.tail(30))
+  const exited = child.exited.then((exit) => {
+    throw failure(`exited (code ${exit.code}, signal ${exit.signal}) before /readyz answered 200.`)
   })
   exited.catch(() => {})
   const deadline = sleep(timeoutMs, undefined, { ref: false }).then(() => {
-    throw new SampleStartError(
-      `${options.entry} in ${options.dir} did not answer /readyz 200 within ${timeoutMs} ms.`,
-      lines.slice(-30).join('\n'),
-    )
+    throw failure(`did not answer /readyz 200 within ${timeoutMs} ms.`)
   })
+  // listening() rejects too when the child exits first or is slow, with the output in its message: report the
+  // benchmark's own error instead, which keeps the output apart from the message.
+  const listening = child.listening(timeoutMs).catch(() => Promise.race([exited, deadline]))
   const polling = new AbortController()
   try {
     const url = await Promise.race([listening, exited, deadline])
     const listeningMs = performance.now() - started
     await Promise.race([untilReady(url, polling.signal), exited, deadline])
     const readyMs = performance.now() - started
-    const cpuMs = child.pid === undefined ? undefined : await cpuTimeMs(child.pid)
+    const cpuMs = await cpuTimeMs(child.pid)
     return {
-      pid: child.pid ?? -1,
+      pid: child.pid,
       url,
       listeningMs,
       readyMs,
       cpuMs,
       stop: async () => {
-        await stopChild(child)
+        await child.stop()
       },
     }
   } catch (error) {
-    await stopChild(child)
+    await child.stop()
     throw error
   } finally {
     polling.abort()
   }
-}
-
-function watchListening(child: ChildProcess, lines: string[]): Promise<string> {
-  return new Promise((resolve) => {
-    for (const stream of [child.stdout, child.stderr]) {
-      let rest = ''
-      stream?.setEncoding('utf8')
-      stream?.on('data', (chunk: string) => {
-        const parts = (rest + chunk).split('\n')
-        rest = parts.pop() ?? ''
-        for (const line of parts) {
-          if (lines.push(line) > 200) lines.shift()
-          const match = LISTENING.exec(line)
-          if (match?.[1] !== undefined) resolve(match[1])
-        }
-      })
-    }
-  })
 }
 
 async function untilReady(url: string, signal: AbortSignal): Promise<void> {
