@@ -23,7 +23,7 @@ export class BenchUsageError extends Error {
 }
 
 /** The usage text. */
-export const USAGE = `Usage: npm run bench [-- --quick] [-- --only ${MEASUREMENT_IDS.join(',')}]
+export const USAGE = `Usage: npm run bench -- [--quick] [--only ${MEASUREMENT_IDS.join(',')}]
 
   --quick        fewer runs and shorter loads (noisier figures; still judged against the targets)
   --only <list>  run only these measurements, comma-separated: ${MEASUREMENT_IDS.join(', ')}
