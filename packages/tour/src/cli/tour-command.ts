@@ -90,6 +90,8 @@ export async function tourCommand(
       children,
       ...overrides,
     })
+    // A signal that lands after the last step checked it still means "stopped by the user".
+    if (controller.signal.aborted) return 130
     return result.ok ? 0 : 1
   } catch (error) {
     if (isTourError(error, 'UAMI_TOUR_CANCELLED')) {
