@@ -4,7 +4,7 @@ import type { LogLevel } from '../env/env-schema.js'
 /**
  * Log paths pino replaces with `[REDACTED]`: authorization headers, the identity endpoint's secret header, and any
  * field named like a token or secret one level down. The samples never log these on purpose; redaction is the
- * safety net (ERRATA #3: the article's `console.log(process.env)` leaks `IDENTITY_HEADER`).
+ * safety net (ERRATA #3: the article's sample logs all of `process.env`, which leaks `IDENTITY_HEADER`).
  */
 export const REDACT_PATHS: readonly string[] = Object.freeze([
   'req.headers.authorization',
