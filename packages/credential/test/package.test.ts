@@ -1,12 +1,15 @@
 import { execFile } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+// The repository's offline installer (scripts/), shared with the samples' copy-out test.
+import { offlineInstall } from '../../../scripts/offline-install.mjs'
 import { PACKAGE_DIR } from './helpers/run-node.ts'
 
-// Packs the package, installs the tarball into a fresh project (dependencies come from the npm registry) and
+// Packs the package, installs the tarball into a fresh project (dependencies come from the npm cache that `npm ci`
+// filled: `--offline`, no registry access, no lock shared with other clones) and
 // uses it the way a consumer would: ESM import, type-check with the repository's TypeScript, publint, attw.
 
 const run = promisify(execFile)
@@ -14,18 +17,6 @@ const REPO = join(PACKAGE_DIR, '../..')
 const BIN = join(REPO, 'node_modules/.bin')
 const TSC = join(REPO, 'node_modules/typescript/bin/tsc')
 const SLOW = 300_000
-
-function npmCommand(args: string[]): [string, string[]] {
-  // Installs serialise with the other workspaces' installs on this machine when flock is available.
-  const flock = (process.env.PATH ?? '').split(':').some((dir) => {
-    try {
-      return readdirSync(dir).includes('flock')
-    } catch {
-      return false
-    }
-  })
-  return flock ? ['flock', ['/tmp/uami-npm.lock', 'npm', ...args]] : ['npm', args]
-}
 
 describe('the published package', () => {
   let work: string
@@ -46,20 +37,12 @@ describe('the published package', () => {
       join(project, 'package.json'),
       JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
     )
-    const [command, args] = npmCommand([
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--ignore-scripts',
-      // The dependencies are in npm's cache after `npm ci`; a stalled registry connection is retried quickly
-      // instead of waiting out npm's 5-minute default.
-      '--prefer-offline',
-      '--fetch-timeout=30000',
-      '--fetch-retries=4',
-      tarball,
-      'fastify@^5',
-    ])
-    await run(command, args, { cwd: project, maxBuffer: 10 * 1024 * 1024 })
+    await offlineInstall({
+      project,
+      tarballs: { '@uami/credential': tarball },
+      dependencies: { fastify: '^5' },
+      timeoutMs: SLOW - 10_000,
+    })
   }, SLOW)
 
   afterAll(() => {
