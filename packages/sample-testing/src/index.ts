@@ -5,6 +5,9 @@
  *
  * @packageDocumentation
  */
+
+export type { CopiedSample } from './copy-out.js'
+export { copySampleOut } from './copy-out.js'
 export { bareEnvironment, childEnvironment } from './env.js'
 export { EXAMPLE_IDENTIFIERS } from './example-identifiers.js'
 export { expectedAttachCommand, expectedProof, expectedRoleCommand } from './expected-fixes.js'
@@ -17,6 +20,7 @@ export { getJson, pollUntil } from './poll.js'
 export type { ProvisionLocalSampleOptions } from './provision-local-sample.js'
 export { MESSAGE_KEY, provisionLocalSample, SENTINEL_KEY } from './provision-local-sample.js'
 export type { SnippetMismatch } from './readme-snippets.js'
-export { checkReadmeSnippets } from './readme-snippets.js'
+export { checkReadmeSnippets, extractRegion } from './readme-snippets.js'
+export type { SampleUnderTest } from './sample.js'
 export type { SampleExit, SpawnedSample, SpawnSampleOptions } from './spawn-sample.js'
 export { spawnSample } from './spawn-sample.js'

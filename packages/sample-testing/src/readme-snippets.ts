@@ -13,8 +13,23 @@ export interface SnippetMismatch {
 }
 
 /**
- * Checks that every code block in a README marked `<!-- snippet: <file> -->` is exactly that file's content, so
- * that the code a README shows is the code the tests run.
+ * The lines between `// #region <name>` and `// #endregion <name>` (the markers TypeDoc's `{@includeCode}` and
+ * editors use), with their common indentation removed; `undefined` when the region does not exist.
+ */
+export function extractRegion(source: string, name: string): string | undefined {
+  const lines = source.split('\n')
+  const start = lines.findIndex((line) => line.trim() === `// #region ${name}`)
+  const end = lines.findIndex((line, index) => index > start && line.trim() === `// #endregion ${name}`)
+  if (start === -1 || end === -1) return undefined
+  const body = lines.slice(start + 1, end)
+  const indent = Math.min(...body.filter((line) => line.trim() !== '').map((line) => line.search(/\S/)))
+  return body.map((line) => line.slice(indent)).join('\n')
+}
+
+/**
+ * Checks that every code block in a README marked `<!-- snippet: <file> -->` is exactly that file's content — or,
+ * marked `<!-- snippet: <file>#<region> -->`, exactly that region of it — so that the code a README shows is the
+ * code the tests run.
  *
  * @param folder - The folder holding `README.md` and the files (a path or `file:` URL).
  * @returns The snippets found and the mismatches (empty when all match).
@@ -33,9 +48,12 @@ export async function checkReadmeSnippets(
   for (const match of readme.matchAll(SNIPPET)) {
     const [, file = '', block = ''] = match
     files.push(file)
-    const source = await readFile(join(dir, file), 'utf8').catch(() => undefined)
+    const [path = '', region] = file.split('#')
+    const source = await readFile(join(dir, path), 'utf8').catch(() => undefined)
+    const expected = source === undefined || region === undefined ? source : extractRegion(source, region)
     if (source === undefined) mismatches.push({ file, problem: 'the file does not exist' })
-    else if (source.trimEnd() !== block.trimEnd())
+    else if (expected === undefined) mismatches.push({ file, problem: `the file has no region ${region}` })
+    else if (expected.trimEnd() !== block.trimEnd())
       mismatches.push({ file, problem: 'the block differs from the file' })
   }
   return { files, mismatches }

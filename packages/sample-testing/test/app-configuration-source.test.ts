@@ -1,16 +1,17 @@
+import { load } from '@azure/app-configuration-provider'
+import { AppConfigurationSource, readAppEnv, readIdentityEnv } from '@uami/fastify-app-configuration'
 import {
   ensureAppConfigurationStore,
   ensureResourceGroup,
   ensureRoleAssignment,
   seedSettings,
 } from '@uami/provision'
-import { AppConfigurationSource, readSampleEnv } from '@uami/sample-kit'
 import { pino } from 'pino'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type LocalAzure, pollUntil, startLocalAzure } from '../src/index.ts'
 
-// @uami/sample-kit's AppConfigurationSource against the local emulator. It lives here, beside the local Azure
-// helpers, so that the kit (a runtime dependency of the samples) does not depend on the emulator.
+// @uami/fastify-app-configuration's AppConfigurationSource against the local emulator. It lives here, beside the local Azure
+// helpers, so that the plugin package (a runtime dependency of the samples) does not depend on the emulator.
 // The source gets the developer's credential (ClientSecretCredential against the emulator's authority): the same
 // code path as a managed identity from the source's point of view, in this process, over real sockets.
 let local: LocalAzure
@@ -51,16 +52,27 @@ async function store() {
 }
 
 function source(endpoint: string): AppConfigurationSource {
-  const env = readSampleEnv(
-    {
-      AZURE_CLIENT_ID: local.emulator.developer.clientId,
-      APP_CONFIG_ENDPOINT: endpoint,
-      APP_CONFIG_REFRESH_SECONDS: '1',
-    },
-    'clientId',
-  )
+  const variables = {
+    AZURE_CLIENT_ID: local.emulator.developer.clientId,
+    APP_CONFIG_ENDPOINT: endpoint,
+    APP_CONFIG_REFRESH_SECONDS: '1',
+  }
+  const identity = readIdentityEnv(variables, 'clientId')
+  const env = readAppEnv(variables)
   const created = new AppConfigurationSource({
-    env,
+    env: { identity, ...env, credentialEnv: {} },
+    // The samples' load() call (samples/*/src/settings.ts), with the developer's credential.
+    load: ({ clientOptions }) =>
+      load(env.appConfigEndpoint, local.credential, {
+        refreshOptions: {
+          enabled: true,
+          refreshIntervalInMs: env.refreshSeconds * 1000,
+          watchedSettings: [{ key: env.sentinelKey }],
+        },
+        replicaDiscoveryEnabled: false,
+        startupOptions: { timeoutInMs: 15_000 },
+        clientOptions,
+      }),
     credential: local.credential,
     host: 'developer-machine',
     log: pino({ level: 'silent' }),

@@ -1,18 +1,19 @@
+import { DefaultAzureCredential } from '@azure/identity'
 import { EXAMPLE_IDENTIFIERS } from '@uami/sample-testing'
 import { describeSampleWiring } from '@uami/sample-testing/vitest'
 import { expect, it } from 'vitest'
 import app from '../src/app.ts'
+import { createCredential } from '../src/credential.ts'
 import { readEnv } from '../src/env.ts'
-import { sample } from '../src/sample.ts'
 
 // The shared wiring test (packages/sample-testing/src/vitest/wiring.ts), then what only this sample checks.
 describeSampleWiring(
   {
-    sample,
     readEnv,
     app,
     expected: {
       name: 'app-service',
+      title: 'Azure App Service',
       host: 'app-service',
       identifierKind: 'clientId',
       variable: 'AZURE_CLIENT_ID',
@@ -27,6 +28,15 @@ describeSampleWiring(
           APP_CONFIG_ENDPOINT: 'https://appcs-uami.azconfig.io',
         }),
       ).toThrow(/^Two identifier kinds at once: this sample chooses its identity by AZURE_CLIENT_ID/)
+    })
+
+    it('builds DefaultAzureCredential on a developer machine and listens on loopback', () => {
+      const env = readEnv({
+        AZURE_CLIENT_ID: EXAMPLE_IDENTIFIERS.clientId,
+        APP_CONFIG_ENDPOINT: 'https://appcs-uami.azconfig.io',
+      })
+      expect(createCredential(env)).toBeInstanceOf(DefaultAzureCredential)
+      expect(env.host).toBe('127.0.0.1')
     })
   },
 )

@@ -1,20 +1,21 @@
+import { DefaultAzureCredential } from '@azure/identity'
 import { EXAMPLE_IDENTIFIERS } from '@uami/sample-testing'
 import { describeSampleWiring } from '@uami/sample-testing/vitest'
 import { expect, it } from 'vitest'
 import app from '../src/app.ts'
+import { createCredential } from '../src/credential.ts'
 import { readEnv } from '../src/env.ts'
-import { sample } from '../src/sample.ts'
 
 const ENDPOINT = 'https://appcs-uami.azconfig.io'
 
 // The shared wiring test (packages/sample-testing/src/vitest/wiring.ts), then what only this sample checks.
 describeSampleWiring(
   {
-    sample,
     readEnv,
     app,
     expected: {
       name: 'container-apps',
+      title: 'Azure Container Apps',
       host: 'container-apps',
       identifierKind: 'resourceId',
       variable: 'AZURE_MANAGED_IDENTITY_RESOURCE_ID',
@@ -43,6 +44,15 @@ describeSampleWiring(
       expect(() => readEnv({ ...base, AZURE_CLIENT_ID: clientId })).toThrow(
         expect.objectContaining({ code: 'UAMI_SAMPLE_TWO_IDENTIFIER_KINDS' }),
       )
+    })
+
+    it('builds DefaultAzureCredential on a developer machine and listens on loopback', () => {
+      const env = readEnv({
+        AZURE_MANAGED_IDENTITY_RESOURCE_ID: EXAMPLE_IDENTIFIERS.resourceId,
+        APP_CONFIG_ENDPOINT: 'https://appcs-uami.azconfig.io',
+      })
+      expect(createCredential(env)).toBeInstanceOf(DefaultAzureCredential)
+      expect(env.host).toBe('127.0.0.1')
     })
   },
 )

@@ -1,33 +1,34 @@
+import { DefaultAzureCredential } from '@azure/identity'
 import { EXAMPLE_IDENTIFIERS } from '@uami/sample-testing'
 import { describeSampleWiring } from '@uami/sample-testing/vitest'
 import { expect, it } from 'vitest'
 import app from '../src/app.ts'
+import { createCredential } from '../src/credential.ts'
 import { readEnv } from '../src/env.ts'
-import { sample } from '../src/sample.ts'
 
 const ENDPOINT = 'https://appcs-uami.azconfig.io'
 
 // The shared wiring test (packages/sample-testing/src/vitest/wiring.ts), then what only this sample checks.
 describeSampleWiring(
   {
-    sample,
     readEnv,
     app,
     expected: {
       name: 'vm',
+      title: 'Azure Virtual Machine',
       host: 'vm',
       identifierKind: 'objectId',
       variable: 'AZURE_MANAGED_IDENTITY_OBJECT_ID',
     },
   },
   () => {
-    it('says, on a developer machine, that DefaultAzureCredential cannot take an object ID', () => {
+    it('builds DefaultAzureCredential on a developer machine (it has no object-ID option) and listens on loopback', () => {
       const env = readEnv({
         AZURE_MANAGED_IDENTITY_OBJECT_ID: EXAMPLE_IDENTIFIERS.objectId,
         APP_CONFIG_ENDPOINT: ENDPOINT,
       })
-      expect(env.credential.credentialKind).toBe('DefaultAzureCredential')
-      expect(env.credential.notes.join(' ')).toContain('DefaultAzureCredential has no object-ID option')
+      expect(env.onVm).toBe(false)
+      expect(createCredential(env)).toBeInstanceOf(DefaultAzureCredential)
       expect(env.host).toBe('127.0.0.1')
     })
 

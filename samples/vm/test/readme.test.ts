@@ -2,9 +2,14 @@ import { checkReadmeSnippets } from '@uami/sample-testing'
 import { describe, expect, it } from 'vitest'
 
 describe('README', () => {
-  it('shows exactly the code in src/ (env, app, server, sample definition)', async () => {
+  it('shows exactly the code in src/ (server, the credential call, the load call, the route)', async () => {
     const { files, mismatches } = await checkReadmeSnippets(new URL('..', import.meta.url))
-    expect(files).toEqual(['src/sample.ts', 'src/env.ts', 'src/app.ts', 'src/server.ts'])
+    expect(files).toEqual([
+      'src/server.ts',
+      'src/credential.ts#credential',
+      'src/settings.ts#load',
+      'src/app.ts#route',
+    ])
     expect(mismatches).toEqual([])
   })
 })

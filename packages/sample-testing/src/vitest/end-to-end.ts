@@ -1,8 +1,10 @@
+import { fileURLToPath } from 'node:url'
 import { identityVariable } from '@uami/credential'
 import { attachIdentity, ensureRoleAssignment, type ProvisionedSample, seedSettings } from '@uami/provision'
-import type { SampleDefinition } from '@uami/sample-kit'
-import { bundleSample } from '@uami/sample-kit/bundle'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+// The repository's bounded runner (process group killed on a timeout).
+import { runBounded } from '../../../../scripts/offline-install.mjs'
+import { type CopiedSample, copySampleOut } from '../copy-out.js'
 import { bareEnvironment, childEnvironment } from '../env.js'
 import { expectedAttachCommand, expectedProof, expectedRoleCommand } from '../expected-fixes.js'
 import { type LocalAzure, startLocalAzure } from '../local-azure.js'
@@ -14,12 +16,13 @@ import {
   provisionLocalSample,
   SENTINEL_KEY,
 } from '../provision-local-sample.js'
+import type { SampleUnderTest } from '../sample.js'
 import { type SpawnedSample, spawnSample } from '../spawn-sample.js'
 
 /** Options of {@link describeSampleEndToEnd}. */
 export interface SampleEndToEndOptions {
-  /** The sample's definition (its `src/sample.ts`). */
-  readonly sample: SampleDefinition
+  /** What the sample is: name, title, host and identifier kind. */
+  readonly sample: SampleUnderTest
   /** The sample's folder, e.g. `new URL('..', import.meta.url)` from its `test/`. */
   readonly sampleDir: string | URL
 }
@@ -97,9 +100,13 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
     return url
   }
   const bundle = (): Promise<unknown> => {
-    bundled ??= bundleSample({ sampleDir })
+    bundled ??= runBounded(process.execPath, ['scripts/bundle.mjs'], {
+      cwd: sampleDir instanceof URL ? fileURLToPath(sampleDir) : sampleDir,
+      timeoutMs: 60_000,
+    })
     return bundled
   }
+  let copied: CopiedSample | undefined
 
   // Each test provisions, starts a process and may wait for a retry step: more than the default 60 s on a busy machine.
   describe(`${sample.title} sample, end to end against the local emulator`, { timeout: 120_000 }, () => {
@@ -112,7 +119,26 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
     })
     afterAll(async () => {
       await Promise.all(children.splice(0).map((child) => child.stop()))
+      await copied?.remove()
       await local?.emulator.stop()
+    })
+
+    it('runs outside the repository: copied out, installed offline from packed tarballs, built, reading a setting', {
+      timeout: 300_000,
+    }, async () => {
+      copied = await copySampleOut(sampleDir)
+      const provisioned = await provision()
+      const child = spawnSample({
+        sampleDir: copied.dir,
+        entry: 'dist/server.js',
+        env: childEnvironment(local.emulator, provisioned),
+      })
+      children.push(child)
+      const url = await ready(child)
+      const setting = await getJson(`${url}/config/${encodeURIComponent(MESSAGE_KEY)}`)
+      expect(setting.body).toMatchObject({ key: MESSAGE_KEY, value: `Hello from the ${sample.title} sample` })
+      const identity = await getJson(`${url}/identity`)
+      expect(identity.body.claims.oid).toBe(provisioned.identity.principalId)
     })
 
     it('proves its identity, serves the seeded settings, and serves a changed setting after the sentinel changes', async () => {

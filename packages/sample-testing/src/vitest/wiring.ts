@@ -1,30 +1,29 @@
 import type { AzureHostKind, IdentityKind, IdentityVariable } from '@uami/credential'
-import type {
-  SampleAppOptions,
-  SampleDefinition,
-  SampleEnv,
-  SampleStatus,
-  StatusSource,
-} from '@uami/sample-kit'
-import { serverOptions } from '@uami/sample-kit'
+import type { SampleIdentity, SampleStatus, StatusSource } from '@uami/fastify-app-configuration'
+import { serverOptions } from '@uami/fastify-app-configuration'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { EXAMPLE_IDENTIFIERS } from '../example-identifiers.js'
 
+/** What the wiring test reads of a sample's environment (its `readEnv` returns more). */
+export interface WiredEnv {
+  readonly identity: SampleIdentity
+  readonly host: string
+}
+
 /** Options of {@link describeSampleWiring}. */
-export interface SampleWiringOptions {
-  /** The sample's definition (its `src/sample.ts`). */
-  readonly sample: SampleDefinition
+export interface SampleWiringOptions<Env extends WiredEnv> {
   /** The sample's `readEnv` (its `src/env.ts`). */
-  readonly readEnv: (source: NodeJS.ProcessEnv) => SampleEnv
+  readonly readEnv: (source: NodeJS.ProcessEnv) => Env
   /** The sample's app plugin (the default export of its `src/app.ts`). */
-  readonly app: (fastify: FastifyInstance, options: SampleAppOptions) => Promise<void>
+  readonly app: (fastify: FastifyInstance, options: { env: Env; source?: StatusSource }) => Promise<void>
   /**
-   * What the sample must be, written out in the test rather than read from the definition, so that the test checks
-   * the definition too: its name, host, identifier kind and the variable it reads.
+   * What the sample must be, written out in the test rather than read from the sample, so that the test checks the
+   * sample too: its name, title, host, identifier kind and the variable it reads.
    */
   readonly expected: {
     readonly name: string
+    readonly title: string
     readonly host: AzureHostKind
     readonly identifierKind: IdentityKind
     readonly variable: IdentityVariable
@@ -68,8 +67,8 @@ const STARTING: StatusSource = {
 
 /**
  * The wiring test every sample runs, as vitest tests (no emulator, no socket: `inject`): on its host, the sample's
- * `readEnv` chooses the identity by the sample's identifier kind from its variable (`EXAMPLE_IDENTIFIERS`), picks
- * `ManagedIdentityCredential` and listens on `0.0.0.0`, and the sample's app, registered on a Fastify instance,
+ * `readEnv` chooses the identity by the sample's identifier kind from its variable (`EXAMPLE_IDENTIFIERS`) and
+ * listens on `0.0.0.0`, the app builds `ManagedIdentityCredential`, and the sample's app, registered on a Fastify instance,
  * shows the sample and the identity on `/` (JSON). `specific` adds the sample's own tests to the same `describe`.
  *
  * @param options - The sample's definition, `readEnv`, app and what they must be.
@@ -78,26 +77,29 @@ const STARTING: StatusSource = {
  * ```ts
  * // samples/vm/test/app.test.ts
  * describeSampleWiring({
- *   sample, readEnv, app,
- *   expected: { name: 'vm', host: 'vm', identifierKind: 'objectId', variable: 'AZURE_MANAGED_IDENTITY_OBJECT_ID' },
+ *   readEnv, app,
+ *   expected: { name: 'vm', title: 'Azure Virtual Machine', host: 'vm', identifierKind: 'objectId', variable: 'AZURE_MANAGED_IDENTITY_OBJECT_ID' },
  * }, () => {
  *   it('stops with UAMI_CRED_INVALID_GUID for a malformed object ID', () => { … })
  * })
  * ```
  */
-export function describeSampleWiring(options: SampleWiringOptions, specific?: () => void): void {
-  const { sample, readEnv, app, expected } = options
+export function describeSampleWiring<Env extends WiredEnv>(
+  options: SampleWiringOptions<Env>,
+  specific?: () => void,
+): void {
+  const { readEnv, app, expected } = options
   const identifier = EXAMPLE_IDENTIFIERS[expected.identifierKind]
   const hostEnv = HOST_ENVIRONMENTS[expected.host]
   const servers: FastifyInstance[] = []
 
-  describe(`${sample.title} sample wiring`, () => {
+  describe(`${expected.title} sample wiring`, () => {
     afterEach(async () => {
       vi.unstubAllEnvs()
       await Promise.all(servers.splice(0).map((server) => server.close()))
     })
 
-    it(`chooses its identity by ${KIND_NAMES[expected.identifierKind]} from ${expected.variable} and uses ManagedIdentityCredential on ${sample.title}`, async () => {
+    it(`chooses its identity by ${KIND_NAMES[expected.identifierKind]} from ${expected.variable} and uses ManagedIdentityCredential on ${expected.title}`, async () => {
       // The credential reads the host's variables from process.env as well.
       for (const [name, value] of Object.entries(hostEnv)) vi.stubEnv(name, value)
       const env = readEnv({
@@ -106,10 +108,6 @@ export function describeSampleWiring(options: SampleWiringOptions, specific?: ()
         APP_CONFIG_ENDPOINT: 'https://appcs-uami.azconfig.io',
       })
       expect(env.identity.selector).toEqual({ [expected.identifierKind]: identifier })
-      expect(env.credential).toMatchObject({
-        host: expected.host,
-        credentialKind: 'ManagedIdentityCredential',
-      })
       expect(env.host).toBe('0.0.0.0')
 
       const server = Fastify(serverOptions('silent'))
@@ -117,7 +115,12 @@ export function describeSampleWiring(options: SampleWiringOptions, specific?: ()
       await server.register(app, { env, source: STARTING })
       const home = await server.inject({ url: '/', headers: { accept: 'application/json' } })
       expect(home.json()).toMatchObject({
-        sample: { name: expected.name, host: expected.host, identifierKind: expected.identifierKind },
+        sample: {
+          name: expected.name,
+          title: expected.title,
+          host: expected.host,
+          identifierKind: expected.identifierKind,
+        },
         identity: {
           kind: expected.identifierKind,
           variable: expected.variable,
