@@ -1,6 +1,6 @@
 import { RestError } from '@azure/core-rest-pipeline'
 import { describe, expect, it } from 'vitest'
-import { describeFailure, storeIdFromError } from '../src/index.ts'
+import { describeFailure, storeIdFromError } from '../src/status/describe-failure.ts'
 import { appServiceEnv, CLAIMS, IDS } from './helpers.ts'
 
 const context = () => ({

@@ -1,8 +1,18 @@
+import { ManagedIdentityCredential } from '@azure/identity'
+import type { EnvLike, IdentityKind } from '@uami/credential'
+import { chooseCredential } from '@uami/credential'
 import type { FastifyInstance } from 'fastify'
 import Fastify from 'fastify'
 import { vi } from 'vitest'
-import type { SampleDefinition, SampleEnv, SampleStatus, StatusSource } from '../src/index.ts'
-import { readSampleEnv, sampleApp, serverOptions } from '../src/index.ts'
+import { credentialEnvironment } from '../src/env/credential-env.ts'
+import type { AppDescription, SampleStatus, StatusSource } from '../src/index.ts'
+import {
+  appConfiguration,
+  configRouteSchema,
+  readAppEnv,
+  readIdentityEnv,
+  serverOptions,
+} from '../src/index.ts'
 
 /** A client ID, object ID and resource ID that look like Azure's. */
 export const IDS = {
@@ -28,14 +38,32 @@ export const APP_SERVICE_HOST_ENV = {
   IDENTITY_HEADER: IDENTITY_HEADER_VALUE,
 } as const
 
-/** The sample definition the kit's tests use. */
-export const TEST_SAMPLE: SampleDefinition = {
+/** The app description the package's tests use. */
+export const TEST_APP: AppDescription = {
   name: 'app-service',
   title: 'Azure App Service',
   host: 'app-service',
-  identifierKind: 'clientId',
   why: 'Test sample <b>with markup</b>.',
 }
+
+/**
+ * What an app reads at start-up, composed as the samples' env.ts does (`readIdentityEnv` then `readAppEnv`), plus
+ * what the plugin derives from the environment: the copy of the credential variables and the credential decision.
+ */
+export function readSampleEnv(source: EnvLike, kind: IdentityKind) {
+  const identity = readIdentityEnv(source, kind)
+  const app = readAppEnv(source)
+  const credentialEnv = credentialEnvironment(source)
+  return {
+    identity,
+    ...app,
+    credentialEnv,
+    credential: chooseCredential({ selector: identity.selector, env: credentialEnv }),
+  }
+}
+
+/** What {@link readSampleEnv} returns. */
+export type SampleEnv = ReturnType<typeof readSampleEnv>
 
 /** Puts the App Service host variables in `process.env` too (restored by vitest's `unstubEnvs`). */
 export function stubAppServiceHost(): void {
@@ -112,14 +140,28 @@ export function readyStatus(values: Record<string, unknown> = { 'Settings:Messag
   }
 }
 
-/** Builds the sample app, with the samples' server options, around a fake source, ready for `inject`. Close it in `afterEach`. */
+/** Builds an app as the samples do (the plugin and the `/config/:key` route), with the samples' server options, around a fake source, ready for `inject`. Close it in `afterEach`. */
 export async function buildApp(
   source: StatusSource,
   env: SampleEnv = appServiceEnv(),
 ): Promise<FastifyInstance> {
   stubAppServiceHost()
   const app = Fastify(serverOptions('silent'))
-  await app.register(sampleApp, { sample: TEST_SAMPLE, env, source })
+  const credential = new ManagedIdentityCredential({ clientId: env.identity.value })
+  await app.register(appConfiguration, {
+    app: TEST_APP,
+    identity: env.identity,
+    credential,
+    load: () => Promise.reject(new Error('route tests never load')),
+    endpoint: env.appConfigEndpoint,
+    sentinelKey: env.sentinelKey,
+    refreshSeconds: env.refreshSeconds,
+    source,
+  })
+  // The samples' own route (samples/*/src/app.ts).
+  app.get<{ Params: { key: string } }>('/config/:key', { schema: configRouteSchema }, async (request) =>
+    app.appConfiguration.setting(request.params.key),
+  )
   await app.ready()
   return app
 }

@@ -1,7 +1,6 @@
 import { isUamiCredentialError } from '@uami/credential'
 import { describe, expect, it } from 'vitest'
-import { readSampleEnv } from '../src/index.ts'
-import { APP_SERVICE_HOST_ENV, IDENTITY_HEADER_VALUE, IDS } from './helpers.ts'
+import { APP_SERVICE_HOST_ENV, IDENTITY_HEADER_VALUE, IDS, readSampleEnv } from './helpers.ts'
 
 const ENDPOINT = 'https://appcs-uami.azconfig.io'
 
@@ -23,7 +22,7 @@ function messageOf(read: () => unknown): string {
   }
 }
 
-describe('readSampleEnv', () => {
+describe('readIdentityEnv and readAppEnv, as an app composes them', () => {
   it('applies the defaults and keeps the identifier as a selector of the sample kind', () => {
     const env = readSampleEnv(
       { AZURE_CLIENT_ID: IDS.clientId, APP_CONFIG_ENDPOINT: `${ENDPOINT}/` },

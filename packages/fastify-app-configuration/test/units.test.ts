@@ -2,17 +2,14 @@ import { Writable } from 'node:stream'
 import Fastify from 'fastify'
 import { pino } from 'pino'
 import { describe, expect, it } from 'vitest'
-import {
-  appConfigurationScope,
-  escapeHtml,
-  exitOnConfigError,
-  isLocalEndpoint,
-  loggerOptions,
-  MissingEnvError,
-  prefersJson,
-  retryDelayMs,
-  sampleErrorHandler,
-} from '../src/index.ts'
+import { sampleErrorHandler } from '../src/app/error-handler.ts'
+import { MissingEnvError } from '../src/errors/missing-env-error.ts'
+import { exitOnConfigError, isLocalEndpoint } from '../src/index.ts'
+import { loggerOptions } from '../src/logging/logger-options.ts'
+import { escapeHtml } from '../src/page/html.ts'
+import { prefersJson } from '../src/routes/prefers-json.ts'
+import { appConfigurationScope } from '../src/status/app-configuration-scope.ts'
+import { retryDelayMs } from '../src/status/backoff.ts'
 
 describe('prefersJson', () => {
   it.each([
