@@ -21,7 +21,7 @@ function bundleInputs(sample: BenchSample): string[] {
   const workspaceDist = (name: string) => join(dirname(require.resolve(`${name}/package.json`)), 'dist')
   return [
     join(sample.dir, 'dist'),
-    workspaceDist('@uami/sample-kit'),
+    workspaceDist('@uami/fastify-app-configuration'),
     workspaceDist('@uami/credential'),
     join(repoRoot, 'package-lock.json'),
   ]

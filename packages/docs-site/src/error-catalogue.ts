@@ -1,6 +1,6 @@
 import { errorCatalogue } from '@uami/credential'
+import { errorCatalogue as sampleErrorCatalogue } from '@uami/fastify-app-configuration'
 import { provisionErrorCatalogue } from '@uami/provision'
-import { sampleKitErrorCatalogue } from '@uami/sample-kit'
 import { tourErrorCatalogue } from '@uami/tour'
 import { GENERATED_NOTICE, tableCell } from './markdown.ts'
 
@@ -32,11 +32,11 @@ export const CATALOGUE_SECTIONS: readonly CatalogueSection[] = [
     rows: errorCatalogue,
   },
   {
-    packageName: '@uami/sample-kit',
-    exportName: 'sampleKitErrorCatalogue',
+    packageName: '@uami/fastify-app-configuration',
+    exportName: 'errorCatalogue',
     intro:
-      'Raised by the three samples (through the sample kit they share): environment validation at startup, loading and refreshing the settings, the `code` of their HTTP error answers, and `npm run bundle`.',
-    rows: sampleKitErrorCatalogue,
+      'Raised by the three samples through the settings plugin they use: environment validation at startup, loading and refreshing the settings, and the `code` of their HTTP error answers.',
+    rows: sampleErrorCatalogue,
   },
   {
     packageName: '@uami/provision',

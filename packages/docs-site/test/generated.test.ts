@@ -3,8 +3,8 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { errorCatalogue } from '@uami/credential'
+import { errorCatalogue as sampleErrorCatalogue } from '@uami/fastify-app-configuration'
 import { provisionErrorCatalogue, renderCommand } from '@uami/provision'
-import { sampleKitErrorCatalogue } from '@uami/sample-kit'
 import { tourErrorCatalogue } from '@uami/tour'
 import { describe, expect, it } from 'vitest'
 import { GENERATED_DIR, generatedFiles } from '../src/generated-files.ts'
@@ -31,7 +31,7 @@ describe('generated fragments (docs/guides/generated)', () => {
     const page = await generated('error-catalogue.md')
     const codes = [
       ...errorCatalogue,
-      ...sampleKitErrorCatalogue,
+      ...sampleErrorCatalogue,
       ...provisionErrorCatalogue,
       ...tourErrorCatalogue,
     ].map((row) => row.code)

@@ -1,14 +1,25 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { errorCatalogue } from '@uami/credential'
+import { errorCatalogue as sampleErrorCatalogue } from '@uami/fastify-app-configuration'
 import { provisionErrorCatalogue } from '@uami/provision'
-import { sampleKitErrorCatalogue } from '@uami/sample-kit'
 import { tourErrorCatalogue } from '@uami/tour'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Browser, launchBrowser } from './helpers/browser.ts'
 import { assertSiteBuilt, GUIDES, guidePage, REPO_ROOT, SITE_DIR } from './helpers/site.ts'
 import { type StaticServer, serveStatic } from './helpers/static-server.ts'
+
+/** The lines between `// #region <name>` and `// #endregion <name>`, dedented: what `{@includeCode file#name}` shows. */
+function extractRegion(source: string, name: string): string | undefined {
+  const lines = source.split('\n')
+  const start = lines.findIndex((line) => line.trim() === `// #region ${name}`)
+  const end = lines.findIndex((line, index) => index > start && line.trim() === `// #endregion ${name}`)
+  if (start === -1 || end === -1) return undefined
+  const body = lines.slice(start + 1, end)
+  const indent = Math.min(...body.filter((line) => line.trim() !== '').map((line) => line.search(/\S/)))
+  return body.map((line) => line.slice(indent)).join('\n')
+}
 
 let server: StaticServer
 let browser: Browser
@@ -117,20 +128,22 @@ describe('the docs site in Chromium', () => {
     await open(guidePage('Write the code'))
     const blocks = (await page.locator('.col-content pre code').allInnerTexts()).map((block) => block.trim())
     const files = [
-      'samples/app-service/src/sample.ts',
+      'samples/app-service/src/credential.ts#credential',
+      'samples/app-service/src/settings.ts#load',
       'samples/app-service/src/env.ts',
-      'samples/container-apps/src/sample.ts',
+      'samples/container-apps/src/credential.ts#credential',
       'samples/container-apps/src/env.ts',
-      'samples/vm/src/sample.ts',
+      'samples/vm/src/credential.ts#credential',
       'samples/vm/src/env.ts',
       'samples/app-service/src/server.ts',
-      'packages/credential/examples/app-service.ts',
-      'packages/credential/examples/container-apps.ts',
-      'packages/credential/examples/vm.ts',
+      'samples/app-service/src/app.ts#route',
       'packages/credential/examples/fastify.ts',
     ]
     for (const file of files) {
-      expect(blocks, `${file} is shown as it is today`).toContain((await source(file)).trim())
+      const [path = '', region] = file.split('#')
+      const text = await source(path)
+      const shown = region === undefined ? text : extractRegion(text, region)
+      expect(blocks, `${file} is shown as it is today`).toContain(shown?.trim())
     }
   })
 
@@ -138,7 +151,7 @@ describe('the docs site in Chromium', () => {
     await open(guidePage('Troubleshooting'))
     const rows = [
       ...errorCatalogue,
-      ...sampleKitErrorCatalogue,
+      ...sampleErrorCatalogue,
       ...provisionErrorCatalogue,
       ...tourErrorCatalogue,
     ]
