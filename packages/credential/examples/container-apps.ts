@@ -5,7 +5,7 @@ import {
   createCredential,
   describeAccessToken,
   explainAuthError,
-  identityMatches,
+  matchIdentity,
   parseIdentitySelector,
 } from '@uami/credential'
 
@@ -20,7 +20,7 @@ try {
   const claims = describeAccessToken(token)
   console.log(`${summary.credentialKind} on ${summary.host}: token for ${claims.xms_mirid}`)
   console.log(
-    identityMatches(claims, selector) ? 'It is the configured identity.' : 'It is ANOTHER identity.',
+    matchIdentity(claims, selector).matches ? 'It is the configured identity.' : 'It is ANOTHER identity.',
   )
 } catch (error) {
   const explained = explainAuthError(error, { host: summary.host, selector })

@@ -6,7 +6,7 @@ import {
   createCredential,
   describeAccessToken,
   explainAuthError,
-  identityMatches,
+  matchIdentity,
   parseIdentitySelector,
 } from '@uami/credential'
 
@@ -21,7 +21,7 @@ try {
   const claims = describeAccessToken(token)
   console.log(`${summary.credentialKind} on ${summary.host}: token for oid ${claims.oid}`)
   console.log(
-    identityMatches(claims, selector) ? 'It is the configured identity.' : 'It is ANOTHER identity.',
+    matchIdentity(claims, selector).matches ? 'It is the configured identity.' : 'It is ANOTHER identity.',
   )
 } catch (error) {
   const explained = explainAuthError(error, { host: summary.host, selector })

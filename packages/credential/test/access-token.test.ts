@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
   assertIdentityMatches,
-  describeAccessToken,
   IdentityMismatchError,
   identityMatches,
   MalformedTokenError,
-  matchIdentity,
-} from '../src/index.ts'
+} from '../src/diagnostics.ts'
+import { describeAccessToken, matchIdentity } from '../src/index.ts'
 import { ATTACHED, DETACHED, TENANT_ID, WEB_APP_ID } from './helpers/ids.ts'
 import { fakeJwt } from './helpers/jwt.ts'
 

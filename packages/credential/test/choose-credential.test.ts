@@ -1,10 +1,7 @@
 import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity'
 import { AzureLogger, getLogLevel, setLogLevel } from '@azure/logger'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CreateCredentialOptions, IdentitySelector } from '../src/index.ts'
 import {
-  chooseCredential,
-  createCredential,
   InvalidAuthorityHostError,
   InvalidOptionError,
   InvalidSelectorError,
@@ -12,7 +9,9 @@ import {
   isLoopbackAuthorityHost,
   readTokenCredentials,
   UserAssignedUnsupportedError,
-} from '../src/index.ts'
+} from '../src/diagnostics.ts'
+import type { CreateCredentialOptions, IdentitySelector } from '../src/index.ts'
+import { chooseCredential, createCredential } from '../src/index.ts'
 import { ATTACHED } from './helpers/ids.ts'
 
 // Decisions are tested in process with an explicit env (no SDK call is made: nothing reaches the network).

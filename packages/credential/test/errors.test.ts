@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import * as api from '../src/index.ts'
+import * as api from '../src/diagnostics.ts'
 import {
-  errorCatalogue,
   IdentityNotAttachedError,
   InvalidGuidError,
-  isUamiCredentialError,
   renderErrorCatalogueMarkdown,
-  UamiCredentialError,
-} from '../src/index.ts'
+} from '../src/diagnostics.ts'
+import { errorCatalogue, isUamiCredentialError, UamiCredentialError } from '../src/index.ts'
 
 interface ErrorClass {
   readonly code: string

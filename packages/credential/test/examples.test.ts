@@ -16,6 +16,7 @@ describe('README snippets', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
     const markers = [...readme.matchAll(/<!-- snippet: (\S+) -->\n+```ts\n([\s\S]*?)```/g)]
     expect(markers.map((match) => match[1])).toEqual([
+      'examples/api.ts',
       'examples/app-service.ts',
       'examples/container-apps.ts',
       'examples/vm.ts',
@@ -119,6 +120,20 @@ describe('examples', () => {
       selector: { kind: 'objectId', value: ATTACHED.objectId, variable: 'AZURE_MANAGED_IDENTITY_OBJECT_ID' },
     })
     expect(run.stdout).not.toContain(IDENTITY_HEADER)
+  })
+
+  it('api.ts uses every runtime export of the main entry and prints what each returned', async () => {
+    const run = await runNode('examples/api.ts', {})
+    expect(run.stderr).toBe('')
+    expect(JSON.parse(run.stdout)).toEqual({
+      host: 'app-service',
+      credentialKind: 'ManagedIdentityCredential',
+      credential: 'ManagedIdentityCredential',
+      matches: true,
+      explained: { code: 'UAMI_CRED_FORBIDDEN', isError: true },
+      position: 36,
+      codes: 20,
+    })
   })
 
   it('fastify.ts serves the identity summary', async () => {

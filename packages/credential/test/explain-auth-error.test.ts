@@ -5,17 +5,17 @@ import {
   CredentialUnavailableError,
 } from '@azure/identity'
 import { describe, expect, it } from 'vitest'
-import type { UamiCredentialError } from '../src/index.ts'
 import {
   AccessForbiddenError,
   AuthenticationFailedError,
   EndpointUnreachableError,
-  explainAuthError,
   IdentityNotAttachedError,
   InvalidGuidError,
   NoCredentialAvailableError,
   UnauthorizedError,
-} from '../src/index.ts'
+} from '../src/diagnostics.ts'
+import type { UamiCredentialError } from '../src/index.ts'
+import { explainAuthError } from '../src/index.ts'
 import { ATTACHED, TENANT_ID } from './helpers/ids.ts'
 import { fakeJwt } from './helpers/jwt.ts'
 

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { detectManagedIdentitySource, HOST_KINDS, InvalidHostError, inspectHost } from '../src/diagnostics.ts'
 import type { HostKind } from '../src/index.ts'
-import {
-  detectHost,
-  detectManagedIdentitySource,
-  HOST_KINDS,
-  InvalidHostError,
-  inspectHost,
-} from '../src/index.ts'
+import { detectHost } from '../src/index.ts'
 
 const SECRET_HEADER = 'header-value-that-must-not-leak'
 

@@ -2,22 +2,24 @@ import { describe, expect, it } from 'vitest'
 import {
   AmbiguousIdentityError,
   assertIdentitySelector,
-  IDENTITY_VARIABLES,
   IdentityNotSetError,
   InvalidGuidError,
   InvalidOptionError,
   InvalidResourceIdError,
   InvalidSelectorError,
-  identityFromEnv,
   identityKindOf,
   identityVariable,
-  isUamiCredentialError,
   NotAUserAssignedIdentityError,
   PastedValueError,
   parseIdentityResourceId,
-  parseIdentitySelector,
   selectorKind,
   selectorValue,
+} from '../src/diagnostics.ts'
+import {
+  IDENTITY_VARIABLES,
+  identityFromEnv,
+  isUamiCredentialError,
+  parseIdentitySelector,
 } from '../src/index.ts'
 import { ATTACHED, SUBSCRIPTION_ID } from './helpers/ids.ts'
 import { fakeJwt } from './helpers/jwt.ts'

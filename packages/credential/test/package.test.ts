@@ -57,6 +57,8 @@ describe('the published package', () => {
       'dist/index.d.ts',
       'dist/fastify.js',
       'dist/fastify.d.ts',
+      'dist/diagnostics.js',
+      'dist/diagnostics.d.ts',
       'README.md',
       'CHANGELOG.md',
       'ERRORS.md',
@@ -69,11 +71,12 @@ describe('the published package', () => {
   })
 
   it(
-    'imports from ESM, both entry points',
+    'imports from ESM, all three entry points, with a main entry of twelve runtime exports',
     async () => {
       const script = `
       import * as credential from '@uami/credential'
       import { uamiCredential } from '@uami/credential/fastify'
+      import * as diagnostics from '@uami/credential/diagnostics'
       import manifest from '@uami/credential/package.json' with { type: 'json' }
       const selector = credential.identityFromEnv({ AZURE_MANAGED_IDENTITY_OBJECT_ID: 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d' })
       let code
@@ -86,6 +89,8 @@ describe('the published package', () => {
         code,
         plugin: typeof uamiCredential,
         errors: credential.errorCatalogue.length,
+        main: Object.keys(credential).sort(),
+        diagnostics: typeof diagnostics.inspectHost,
       }))
     `
       const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
@@ -100,6 +105,21 @@ describe('the published package', () => {
         code: 'UAMI_CRED_INVALID_SELECTOR',
         plugin: 'function',
         errors: 20,
+        main: [
+          'IDENTITY_VARIABLES',
+          'UamiCredentialError',
+          'chooseCredential',
+          'createCredential',
+          'describeAccessToken',
+          'detectHost',
+          'errorCatalogue',
+          'explainAuthError',
+          'identityFromEnv',
+          'isUamiCredentialError',
+          'matchIdentity',
+          'parseIdentitySelector',
+        ],
+        diagnostics: 'function',
       })
     },
     SLOW,
@@ -108,13 +128,20 @@ describe('the published package', () => {
   it(
     'type-checks the README examples and a consumer file against the installed package',
     async () => {
-      for (const example of ['app-service.ts', 'container-apps.ts', 'vm.ts', 'any-kind.ts', 'fastify.ts']) {
+      for (const example of [
+        'api.ts',
+        'app-service.ts',
+        'container-apps.ts',
+        'vm.ts',
+        'any-kind.ts',
+        'fastify.ts',
+      ]) {
         copyFileSync(join(PACKAGE_DIR, 'examples', example), join(project, example))
       }
       writeFileSync(
         join(project, 'consumer.ts'),
         `import type { IdentitySelector, IdentitySummary } from '@uami/credential'
-import { createCredential, isUamiCredentialError } from '@uami/credential'
+import { createCredential, isUamiCredentialError, parseIdentitySelector } from '@uami/credential'
 import Fastify from 'fastify'
 import { uamiCredential } from '@uami/credential/fastify'
 
@@ -124,6 +151,15 @@ const wrong: IdentitySelector = '7d1f3f2e-8c4b-4f7a-9a51-2b8e6c0d4f11'
 // @ts-expect-error one identifier only
 const both: IdentitySelector = { clientId: 'a', objectId: 'b' }
 const { summary } = createCredential({ selector, host: 'container-apps' })
+try {
+  parseIdentitySelector({ kind: 'objectId', value: 'x' })
+} catch (error) {
+  // The code narrows to the class with its typed fields.
+  if (isUamiCredentialError(error, 'UAMI_CRED_INVALID_GUID')) {
+    const position: number | undefined = error.position
+    void position
+  }
+}
 const kind: 'clientId' | 'resourceId' | 'objectId' = summary.selector.kind
 const app = Fastify()
 await app.register(uamiCredential, { selector })

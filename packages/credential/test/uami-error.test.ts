@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest'
 import {
   type ErrorMessageParts,
   InvalidOptionError,
-  isUamiCredentialError,
   isUamiError,
-  UamiCredentialError,
   UamiError,
   UamiErrorBrand,
-} from '../src/index.ts'
+} from '../src/diagnostics.ts'
+import { isUamiCredentialError, UamiCredentialError } from '../src/index.ts'
 
 type WidgetErrorCode = 'WIDGET_MISSING' | 'WIDGET_BROKEN'
 

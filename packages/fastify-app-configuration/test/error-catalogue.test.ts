@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { isUamiError } from '@uami/credential'
+import { isUamiError } from '@uami/credential/diagnostics'
 import { describe, expect, it } from 'vitest'
 import { errorCatalogue as sampleKitErrorCatalogue } from '../src/errors/catalogue.ts'
 import { InvalidEnvError } from '../src/errors/invalid-env-error.ts'

@@ -1,4 +1,5 @@
 import type { UamiCredentialErrorCode } from './catalogue.js'
+import type { KnownUamiCredentialError } from './known.js'
 import { type ErrorMessageParts, UamiError } from './uami-error.js'
 import { UamiErrorBrand } from './uami-error-brand.js'
 
@@ -48,6 +49,11 @@ export abstract class UamiCredentialError extends UamiError<UamiCredentialErrorC
  * if (isUamiCredentialError(error, 'UAMI_CRED_IDENTITY_NOT_ATTACHED')) console.error(error.fix)
  * ```
  */
+export function isUamiCredentialError<Code extends UamiCredentialErrorCode>(
+  error: unknown,
+  code: Code,
+): error is Extract<KnownUamiCredentialError, { readonly code: Code }>
+export function isUamiCredentialError(error: unknown): error is UamiCredentialError
 export function isUamiCredentialError(
   error: unknown,
   code?: UamiCredentialErrorCode,

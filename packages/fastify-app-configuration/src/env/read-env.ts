@@ -1,12 +1,6 @@
 import type { EnvLike, HostKind, IdentityKind } from '@uami/credential'
-import {
-  chooseCredential,
-  detectHost,
-  IDENTITY_KINDS,
-  identityVariable,
-  parseIdentitySelector,
-  selectorValue,
-} from '@uami/credential'
+import { chooseCredential, detectHost, parseIdentitySelector } from '@uami/credential'
+import { IDENTITY_KINDS, identityVariable, selectorValue } from '@uami/credential/diagnostics'
 import envSchema from 'env-schema'
 import type { SampleIdentity } from '../context.js'
 import { InvalidEnvError } from '../errors/invalid-env-error.js'

@@ -1,4 +1,4 @@
-import { type ErrorMessageParts, UamiError, UamiErrorBrand } from '@uami/credential'
+import { type ErrorMessageParts, UamiError, UamiErrorBrand } from '@uami/credential/diagnostics'
 
 const brand = new UamiErrorBrand<SampleKitError>('@uami/fastify-app-configuration.error')
 

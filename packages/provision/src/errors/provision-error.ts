@@ -1,4 +1,4 @@
-import { type ErrorMessageParts, UamiError, UamiErrorBrand } from '@uami/credential'
+import { type ErrorMessageParts, UamiError, UamiErrorBrand } from '@uami/credential/diagnostics'
 import type { ProvisionErrorCode } from './catalogue.js'
 
 const brand = new UamiErrorBrand<ProvisionError>('@uami/provision.error')

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { identityVariable } from '@uami/credential'
+import { identityVariable } from '@uami/credential/diagnostics'
 import { attachIdentity, ensureRoleAssignment, type ProvisionedSample, seedSettings } from '@uami/provision'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 // The repository's bounded runner (process group killed on a timeout).

@@ -3,9 +3,8 @@ import {
   IDENTITY_VARIABLES,
   identityFromEnv,
   isUamiCredentialError,
-  selectorKind,
-  selectorValue,
 } from '@uami/credential'
+import { selectorKind, selectorValue } from '@uami/credential/diagnostics'
 import { whatAndWhy } from './message.js'
 import type { Diagnosis, DoctorCheck } from './report.js'
 import type { DoctorState } from './state.js'

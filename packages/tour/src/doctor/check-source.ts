@@ -1,9 +1,5 @@
-import {
-  attachIdentityCommand,
-  detectManagedIdentitySource,
-  inspectHost,
-  isUamiCredentialError,
-} from '@uami/credential'
+import { isUamiCredentialError } from '@uami/credential'
+import { attachIdentityCommand, detectManagedIdentitySource, inspectHost } from '@uami/credential/diagnostics'
 import { hostNames } from './explain-context.js'
 import type { DoctorCheck } from './report.js'
 import type { DoctorState } from './state.js'

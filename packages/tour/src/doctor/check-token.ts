@@ -1,11 +1,5 @@
-import {
-  createCredential,
-  describeAccessToken,
-  explainAuthError,
-  IDENTITY_VARIABLES,
-  selectorKind,
-  selectorValue,
-} from '@uami/credential'
+import { createCredential, describeAccessToken, explainAuthError, IDENTITY_VARIABLES } from '@uami/credential'
+import { selectorKind, selectorValue } from '@uami/credential/diagnostics'
 import { setVariableCommand } from './commands.js'
 import { explainContext, hostNames } from './explain-context.js'
 import { findIdentity } from './facts.js'

@@ -1,5 +1,5 @@
 import type { AuthErrorContext } from '@uami/credential'
-import { selectorKind, selectorValue } from '@uami/credential'
+import { selectorKind, selectorValue } from '@uami/credential/diagnostics'
 import { findIdentity, findStore, type KnownIdentity } from './facts.js'
 import type { DoctorState } from './state.js'
 

@@ -1,4 +1,5 @@
-import { IDENTITY_VARIABLES, selectorKind, selectorValue } from '@uami/credential'
+import { IDENTITY_VARIABLES } from '@uami/credential'
+import { selectorKind, selectorValue } from '@uami/credential/diagnostics'
 import { checkAppConfiguration } from './check-app-configuration.js'
 import { checkClaims } from './check-claims.js'
 import { checkIdentifier } from './check-identifier.js'

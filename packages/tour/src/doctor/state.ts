@@ -1,10 +1,6 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth'
-import type {
-  AccessTokenClaims,
-  HostDetection,
-  IdentitySelector,
-  ManagedIdentitySourceReport,
-} from '@uami/credential'
+import type { AccessTokenClaims, IdentitySelector } from '@uami/credential'
+import type { HostDetection, ManagedIdentitySourceReport } from '@uami/credential/diagnostics'
 import type { DoctorFacts } from './facts.js'
 
 /** Options of `runDoctor`. */

@@ -1,4 +1,4 @@
-import { type ErrorMessageParts, UamiError, UamiErrorBrand } from '@uami/credential'
+import { type ErrorMessageParts, UamiError, UamiErrorBrand } from '@uami/credential/diagnostics'
 import type { TourErrorCode } from './catalogue.js'
 
 const brand = new UamiErrorBrand<TourError>('@uami/tour.error')
