@@ -5,8 +5,8 @@
  * The main entry is what an app needs: build the credential ({@link createCredential}), or only decide
  * ({@link chooseCredential}); parse and validate an identifier ({@link parseIdentitySelector},
  * {@link identityFromEnv}); tell where the code runs ({@link detectHost}); explain an authentication failure
- * ({@link explainAuthError}); describe a token and check it is the identity's ({@link describeAccessToken},
- * {@link matchIdentity}); branch on errors ({@link UamiCredentialError}, {@link isUamiCredentialError}, every code in
+ * ({@link explainAuthError}); describe a token and check it is the identity's (`describeAccessToken`,
+ * {@link matchIdentity}); branch on errors (`UamiCredentialError`, {@link isUamiCredentialError}, every code in
  * {@link errorCatalogue}). The Fastify plugin is `@uami/credential/fastify`; the building blocks of `uami doctor`
  * (host inspection, fix commands, every error class) are `@uami/credential/diagnostics`.
  *

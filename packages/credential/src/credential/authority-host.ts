@@ -9,7 +9,7 @@ import { isLoopbackHostname } from '../util/loopback.js'
  * @param value - The authority host URL, e.g. `https://127.0.0.1:8443`.
  * @param source - How errors name it. Default: `AZURE_AUTHORITY_HOST`.
  * @returns `true` for a loopback https URL, `false` for any other https URL.
- * @throws {@link InvalidAuthorityHostError} when `value` is not an absolute https URL.
+ * @throws `InvalidAuthorityHostError` when `value` is not an absolute https URL.
  * @example
  * ```ts
  * isLoopbackAuthorityHost('https://127.0.0.1:8443') // true

@@ -30,7 +30,7 @@ export interface CreateCredentialOptions {
    * (`IDENTITY_ENDPOINT`, `AZURE_TOKEN_CREDENTIALS`, …); pass another object only to test the decision.
    */
   readonly env?: EnvLike | undefined
-  /** Host override; wins over `UAMI_HOST` and the markers (see {@link inspectHost}). */
+  /** Host override; wins over `UAMI_HOST` and the markers (see `inspectHost`). */
   readonly host?: HostKind | undefined
   /** Options for whichever credential is built (retries, logging, HTTP client, …). No identity here: use `selector`. */
   readonly credentialOptions?: TokenCredentialOptions | undefined

@@ -56,7 +56,7 @@ function mapConstructionError(
 /**
  * Builds the credential for where the code runs, with the identity passed in the form the SDK needs.
  *
- * - **On an Azure host** (`app-service`, `container-apps`, `vm`; see {@link inspectHost}):
+ * - **On an Azure host** (`app-service`, `container-apps`, `vm`; see `inspectHost`):
  *   `new ManagedIdentityCredential({ clientId } | { resourceId } | { objectId })` — always the selector object,
  *   never the string form (a string is always a client ID to the SDK: ERRATA #1).
  * - **On a developer machine**: `new DefaultAzureCredential(…)` (the article's rule), with `managedIdentityClientId`
@@ -73,9 +73,9 @@ function mapConstructionError(
  *
  * @param options - Selector, environment, host override and SDK options; all optional.
  * @returns The credential and a JSON-safe {@link IdentitySummary} (host, credential kind, selector, notes).
- * @throws {@link IdentityNotSetError}, {@link AmbiguousIdentityError}, {@link InvalidGuidError}, {@link PastedValueError}, {@link InvalidResourceIdError}, {@link NotAUserAssignedIdentityError} for a bad identity.
- * @throws {@link InvalidSelectorError} for a string or malformed selector, or an identity in the SDK options.
- * @throws {@link InvalidHostError}, {@link InvalidTokenCredentialsError}, {@link InvalidAuthorityHostError}, {@link UserAssignedUnsupportedError}, {@link InvalidOptionError} for bad configuration.
+ * @throws `IdentityNotSetError`, `AmbiguousIdentityError`, `InvalidGuidError`, `PastedValueError`, `InvalidResourceIdError`, `NotAUserAssignedIdentityError` for a bad identity.
+ * @throws `InvalidSelectorError` for a string or malformed selector, or an identity in the SDK options.
+ * @throws `InvalidHostError`, {@link InvalidTokenCredentialsError}, `InvalidAuthorityHostError`, {@link UserAssignedUnsupportedError}, `InvalidOptionError` for bad configuration.
  * @example
  * ```ts
  * const { credential, summary } = createCredential()

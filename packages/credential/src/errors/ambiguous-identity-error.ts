@@ -1,6 +1,6 @@
 import { UamiCredentialError } from './uami-credential-error.js'
 
-/** Details of an {@link AmbiguousIdentityError}. */
+/** Details of an `AmbiguousIdentityError`. */
 export interface AmbiguousIdentityErrorDetails {
   /** The identity variables that are set (two or three). */
   readonly variables: readonly string[]

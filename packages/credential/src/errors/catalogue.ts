@@ -13,7 +13,7 @@ export interface ErrorCatalogueEntry {
 /**
  * Every error code `@uami/credential` can produce, with its meaning and how to fix it, in a stable order. The
  * package's `ERRORS.md` is generated from this list; docs can render their own Code | Meaning | How to fix page
- * with {@link renderErrorCatalogueMarkdown}.
+ * with `renderErrorCatalogueMarkdown`.
  *
  * @example
  * ```ts

@@ -3,7 +3,7 @@ import { UamiCredentialError } from './uami-credential-error.js'
 /** Which endpoint could not be reached. */
 export type UnreachableTarget = 'managed-identity-endpoint' | 'service'
 
-/** Details of an {@link EndpointUnreachableError}. */
+/** Details of an `EndpointUnreachableError`. */
 export interface EndpointUnreachableErrorDetails {
   /** The managed identity endpoint or the service. */
   readonly target: UnreachableTarget

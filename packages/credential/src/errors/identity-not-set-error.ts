@@ -2,7 +2,7 @@ import type { IdentityKind } from '../identity/variables.js'
 import { IDENTITY_VARIABLES, kindLabel, showIdentityCommand } from '../identity/variables.js'
 import { UamiCredentialError } from './uami-credential-error.js'
 
-/** Details of an {@link IdentityNotSetError}. */
+/** Details of an `IdentityNotSetError`. */
 export interface IdentityNotSetErrorDetails {
   /** The kinds the app accepts; their variables were all unset. */
   readonly kinds: readonly IdentityKind[]

@@ -3,7 +3,7 @@ import { kindLabel, showIdentityCommand } from '../identity/variables.js'
 import { echo } from '../util/text.js'
 import { UamiCredentialError } from './uami-credential-error.js'
 
-/** Details of an {@link InvalidGuidError}. */
+/** Details of an `InvalidGuidError`. */
 export interface InvalidGuidErrorDetails {
   /** The variable or option that held the value, e.g. `AZURE_CLIENT_ID`. */
   readonly variable: string

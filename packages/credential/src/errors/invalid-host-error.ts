@@ -1,7 +1,7 @@
 import { echo } from '../util/text.js'
 import { UamiCredentialError } from './uami-credential-error.js'
 
-/** Details of an {@link InvalidHostError}. */
+/** Details of an `InvalidHostError`. */
 export interface InvalidHostErrorDetails {
   /** `UAMI_HOST` or `the "host" option`. */
   readonly source: string

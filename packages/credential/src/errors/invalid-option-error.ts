@@ -1,6 +1,6 @@
 import { UamiCredentialError } from './uami-credential-error.js'
 
-/** Details of an {@link InvalidOptionError}. */
+/** Details of an `InvalidOptionError`. */
 export interface InvalidOptionErrorDetails {
   /** The option, e.g. `identityFromEnv(env)`. */
   readonly option: string
@@ -41,7 +41,7 @@ export class InvalidOptionError extends UamiCredentialError {
   }
 }
 
-/** Describes a received value's type for {@link InvalidOptionError} without showing string contents. */
+/** Describes a received value's type for `InvalidOptionError` without showing string contents. */
 export function describeType(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'

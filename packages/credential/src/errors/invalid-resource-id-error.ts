@@ -2,7 +2,7 @@ import { showIdentityCommand } from '../identity/variables.js'
 import { echo } from '../util/text.js'
 import { UamiCredentialError } from './uami-credential-error.js'
 
-/** Details of an {@link InvalidResourceIdError}. */
+/** Details of an `InvalidResourceIdError`. */
 export interface InvalidResourceIdErrorDetails {
   /** The variable or option that held the value. */
   readonly variable: string

@@ -1,6 +1,6 @@
 import { UamiCredentialError } from './uami-credential-error.js'
 
-/** Details of an {@link InvalidSelectorError}. */
+/** Details of an `InvalidSelectorError`. */
 export interface InvalidSelectorErrorDetails {
   /** Where the selector came from, e.g. `the "selector" option of createCredential()`. */
   readonly origin: string

@@ -1,7 +1,7 @@
 import { showIdentityCommand } from '../identity/variables.js'
 import { UamiCredentialError } from './uami-credential-error.js'
 
-/** Details of a {@link NotAUserAssignedIdentityError}. */
+/** Details of a `NotAUserAssignedIdentityError`. */
 export interface NotAUserAssignedIdentityErrorDetails {
   /** The variable or option that held the value. */
   readonly variable: string

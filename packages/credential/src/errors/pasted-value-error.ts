@@ -4,7 +4,7 @@ import { UamiCredentialError } from './uami-credential-error.js'
 /** What was pasted along with a value. */
 export type PastedDecoration = 'leading-whitespace' | 'trailing-whitespace' | 'quotes' | 'blank'
 
-/** Details of a {@link PastedValueError}. */
+/** Details of a `PastedValueError`. */
 export interface PastedValueErrorDetails {
   /** The variable or option that held the value. */
   readonly variable: string

@@ -43,7 +43,7 @@ export abstract class UamiCredentialError extends UamiError<UamiCredentialErrorC
  *
  * @param error - Any caught value.
  * @param code - When given, the error must also have this code.
- * @returns `true` when `error` is a {@link UamiCredentialError} (with `code`, if given).
+ * @returns `true` when `error` is a `UamiCredentialError` (with `code`, if given).
  * @example
  * ```ts
  * if (isUamiCredentialError(error, 'UAMI_CRED_IDENTITY_NOT_ATTACHED')) console.error(error.fix)

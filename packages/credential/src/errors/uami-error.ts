@@ -15,7 +15,7 @@ export interface ErrorMessageParts {
 const uamiErrorBrand = new UamiErrorBrand<UamiError>('@uami/error')
 
 /**
- * Base class of every error the uami packages raise: `@uami/credential` ({@link UamiCredentialError}) and the
+ * Base class of every error the uami packages raise: `@uami/credential` (`UamiCredentialError`) and the
  * provisioning steps, the sample kit and the tour, each of which has its own subclass and codes. Every failure
  * mode is a subclass with a stable {@link UamiError.code | code}, structured fields, a
  * {@link UamiError.fix | fix} and, when something else failed first, the native `cause`.

@@ -115,7 +115,7 @@ function forbidden(
 }
 
 /**
- * Turns an error from `getToken()` or from a service call into a coded {@link UamiCredentialError} that says what
+ * Turns an error from `getToken()` or from a service call into a coded `UamiCredentialError` that says what
  * failed, why, and the command that fixes it, with the names from `context` (or the environment) filled in and
  * `<placeholders>` for the rest:
  *
@@ -124,11 +124,11 @@ function forbidden(
  * | The identity endpoint answered 400 "Identity not found" / "Unable to load the proper Managed Identity" (a `CredentialUnavailableError`) | {@link IdentityNotAttachedError} with `az webapp identity assign --identities` / `az containerapp identity assign --user-assigned` / `az vm identity assign --identities` |
  * | A `RestError` with `statusCode` 403 (App Configuration) | {@link AccessForbiddenError} with `az role assignment create --assignee-object-id … --assignee-principal-type ServicePrincipal --role "App Configuration Data Reader" --scope …` and the propagation note |
  * | `statusCode` 401 | {@link UnauthorizedError} |
- * | ECONNREFUSED, ENOTFOUND, ETIMEDOUT, `network_error`, … | {@link EndpointUnreachableError} (identity endpoint or service) |
+ * | ECONNREFUSED, ENOTFOUND, ETIMEDOUT, `network_error`, … | `EndpointUnreachableError` (identity endpoint or service) |
  * | No credential available (developer machine not signed in, no identity enabled) | {@link NoCredentialAvailableError} |
  * | Anything else (with the `AADSTS` code when present) | {@link AuthenticationFailedError} |
  *
- * An error that already is a {@link UamiCredentialError} is returned as it is. The original error is kept as
+ * An error that already is a `UamiCredentialError` is returned as it is. The original error is kept as
  * `cause`. Messages never include a token, a client secret, the `IDENTITY_HEADER` value or an `Authorization`
  * header: text taken from SDK messages is redacted.
  *

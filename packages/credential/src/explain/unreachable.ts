@@ -33,7 +33,7 @@ export function isNetworkFailure(facts: readonly ErrorFacts[]): boolean {
   )
 }
 
-/** Builds the {@link EndpointUnreachableError} for the managed identity endpoint or the service. */
+/** Builds the `EndpointUnreachableError` for the managed identity endpoint or the service. */
 export function unreachable(
   facts: readonly ErrorFacts[],
   context: AuthErrorContext,

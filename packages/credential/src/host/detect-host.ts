@@ -15,16 +15,16 @@ export const HOST_KINDS = Object.freeze(['app-service', 'container-apps', 'vm', 
 /** Where the code runs: an Azure host kind, or a developer machine. */
 export type HostKind = (typeof HOST_KINDS)[number]
 
-/** How {@link inspectHost} decided. */
+/** How `inspectHost` decided. */
 export type HostDecision = 'option' | 'UAMI_HOST' | 'marker' | 'default'
 
-/** Options of {@link detectHost} and {@link inspectHost}. */
+/** Options of {@link detectHost} and `inspectHost`. */
 export interface DetectHostOptions {
   /** Explicit override; wins over `UAMI_HOST` and every marker. */
   readonly host?: HostKind | undefined
 }
 
-/** What {@link inspectHost} found: the host kind, how it was decided and which variables decided it (names only). */
+/** What `inspectHost` found: the host kind, how it was decided and which variables decided it (names only). */
 export interface HostDetection {
   /** The host kind. */
   readonly host: HostKind
@@ -68,7 +68,7 @@ function result(
  * @param env - Where to read. Default: `process.env`.
  * @param options - `host` overrides everything.
  * @returns The host kind, how it was decided, the deciding variable names and a sentence.
- * @throws {@link InvalidHostError} when `options.host` or `UAMI_HOST` is not a host kind.
+ * @throws `InvalidHostError` when `options.host` or `UAMI_HOST` is not a host kind.
  * @example
  * ```ts
  * inspectHost({ CONTAINER_APP_NAME: 'app', IDENTITY_ENDPOINT: '…', IDENTITY_HEADER: '…' })
@@ -137,12 +137,12 @@ export function inspectHost(env: EnvLike = process.env, options: DetectHostOptio
 
 /**
  * Decides where the code runs: `app-service`, `container-apps`, `vm` or `developer-machine`. Shorthand for
- * `inspectHost(env, options).host`; see {@link inspectHost} for the rule. Never probes IMDS.
+ * `inspectHost(env, options).host`; see `inspectHost` for the rule. Never probes IMDS.
  *
  * @param env - Where to read. Default: `process.env`.
  * @param options - `host` overrides everything (then `UAMI_HOST`).
  * @returns The host kind.
- * @throws {@link InvalidHostError} when `options.host` or `UAMI_HOST` is not a host kind.
+ * @throws `InvalidHostError` when `options.host` or `UAMI_HOST` is not a host kind.
  * @example
  * ```ts
  * detectHost({ WEBSITE_SITE_NAME: 'web1' }) // 'app-service'

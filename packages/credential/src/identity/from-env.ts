@@ -34,10 +34,10 @@ const SERVICE_PRINCIPAL_VARIABLES = [
  * @param env - Where to read. Default: `process.env`.
  * @param options - `kinds` restricts which variables are read.
  * @returns `{ clientId }`, `{ resourceId }` or `{ objectId }`.
- * @throws {@link IdentityNotSetError} when none is set.
- * @throws {@link AmbiguousIdentityError} when several are set.
- * @throws {@link PastedValueError}, {@link InvalidGuidError}, {@link InvalidResourceIdError}, {@link NotAUserAssignedIdentityError} for a bad value.
- * @throws {@link InvalidOptionError} when `env` is not an object or `kinds` has an unknown kind.
+ * @throws `IdentityNotSetError` when none is set.
+ * @throws `AmbiguousIdentityError` when several are set.
+ * @throws `PastedValueError`, `InvalidGuidError`, `InvalidResourceIdError`, `NotAUserAssignedIdentityError` for a bad value.
+ * @throws `InvalidOptionError` when `env` is not an object or `kinds` has an unknown kind.
  * @example
  * ```ts
  * const selector = identityFromEnv() // e.g. { clientId: '7d1f3f2e-…' } on the App Service sample

@@ -88,8 +88,8 @@ function describeResource(
  * @param value - The resource ID.
  * @param variable - The variable or option named in errors. Default: `AZURE_MANAGED_IDENTITY_RESOURCE_ID`.
  * @returns The subscription ID, resource group and identity name, as written.
- * @throws {@link InvalidResourceIdError} when the shape, the subscription GUID or a name is wrong (the message names the segment).
- * @throws {@link NotAUserAssignedIdentityError} when the ID points at a host, another resource, a resource group, or a system-assigned identity.
+ * @throws `InvalidResourceIdError` when the shape, the subscription GUID or a name is wrong (the message names the segment).
+ * @throws `NotAUserAssignedIdentityError` when the ID points at a host, another resource, a resource group, or a system-assigned identity.
  * @example
  * ```ts
  * parseIdentityResourceId('/subscriptions/…/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-app').name // 'id-app'

@@ -66,11 +66,11 @@ function makeSelector(kind: IdentityKind, value: string): IdentitySelector {
  *
  * @param input - The kind, the raw value and (optionally) the variable name for messages.
  * @returns A frozen `{ clientId }`, `{ resourceId }` or `{ objectId }`, the value unchanged.
- * @throws {@link IdentityNotSetError} when the value is `undefined` or empty.
- * @throws {@link PastedValueError} for leading/trailing whitespace, a line break or quotes.
- * @throws {@link InvalidGuidError} for a client or object ID that is not a GUID (names the character and position).
- * @throws {@link InvalidResourceIdError} / {@link NotAUserAssignedIdentityError} for a wrong resource ID.
- * @throws {@link InvalidOptionError} when `kind` is unknown or `value` is not a string.
+ * @throws `IdentityNotSetError` when the value is `undefined` or empty.
+ * @throws `PastedValueError` for leading/trailing whitespace, a line break or quotes.
+ * @throws `InvalidGuidError` for a client or object ID that is not a GUID (names the character and position).
+ * @throws `InvalidResourceIdError` / `NotAUserAssignedIdentityError` for a wrong resource ID.
+ * @throws `InvalidOptionError` when `kind` is unknown or `value` is not a string.
  * @example
  * ```ts
  * const selector = parseIdentitySelector({ kind: 'objectId', value: process.env.AZURE_MANAGED_IDENTITY_OBJECT_ID })
@@ -187,8 +187,8 @@ const KNOWN_ALIASES: Readonly<Record<string, string>> = {
  * @param value - The candidate selector.
  * @param origin - How errors name it. Default: `the identity selector`.
  * @returns The selector, frozen, with only its one key.
- * @throws {@link InvalidSelectorError} for a string (always a client ID to the SDK — ERRATA #1), a non-object, no key, several keys, or an unknown key such as `principalId`.
- * @throws {@link InvalidGuidError} / {@link PastedValueError} / {@link InvalidResourceIdError} / {@link NotAUserAssignedIdentityError} for a bad value.
+ * @throws `InvalidSelectorError` for a string (always a client ID to the SDK — ERRATA #1), a non-object, no key, several keys, or an unknown key such as `principalId`.
+ * @throws `InvalidGuidError` / `PastedValueError` / `InvalidResourceIdError` / `NotAUserAssignedIdentityError` for a bad value.
  * @example
  * ```ts
  * const selector = assertIdentitySelector(JSON.parse(config).identity)

@@ -45,7 +45,7 @@ function shape(token: string): string {
  *
  * @param token - The `AccessToken` from `getToken()` (typed `AccessToken | null`), or its `token` string.
  * @returns The safe claims that are present.
- * @throws {@link MalformedTokenError} when the value is not a decodable JWT; the message describes its shape and never echoes it.
+ * @throws `MalformedTokenError` when the value is not a decodable JWT; the message describes its shape and never echoes it.
  * @example
  * ```ts
  * const claims = describeAccessToken(await credential.getToken('https://appconfig.azure.com/.default'))

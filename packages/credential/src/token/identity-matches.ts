@@ -24,7 +24,7 @@ export interface IdentityMatch {
  * `appid`/`azp`, object ID ↔ `oid`, resource ID ↔ `xms_mirid`. Comparisons are case-insensitive; resource IDs
  * also ignore `resourcegroups` vs `resourceGroups` and repeated or trailing slashes.
  *
- * @param claims - From {@link describeAccessToken}.
+ * @param claims - From `describeAccessToken`.
  * @param selector - The configured identity.
  * @returns The match, the claim used, and both values.
  * @example
@@ -71,7 +71,7 @@ export function matchIdentity(claims: AccessTokenClaims, selector: IdentitySelec
  * Tells whether a token belongs to the selected identity: the proof `uami doctor` and the samples' `/identity`
  * route show. See {@link matchIdentity} for which claim is compared.
  *
- * @param claims - From {@link describeAccessToken}.
+ * @param claims - From `describeAccessToken`.
  * @param selector - The configured identity.
  * @returns `true` when the claim matches the selector.
  * @example
@@ -86,7 +86,7 @@ export function identityMatches(claims: AccessTokenClaims, selector: IdentitySel
 /**
  * Throws unless a token belongs to the selected identity.
  *
- * @param claims - From {@link describeAccessToken}.
+ * @param claims - From `describeAccessToken`.
  * @param selector - The configured identity.
  * @throws {@link IdentityMismatchError} naming the claim, the expected and the received value.
  * @example
