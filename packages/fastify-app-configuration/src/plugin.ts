@@ -57,6 +57,9 @@ export interface AppConfigurationPluginOptions {
   readonly source?: StatusSource | undefined
 }
 
+/** A request slower than this is logged at warn. */
+const SLOW_REQUEST_MS = 1000
+
 const plugin: FastifyPluginAsync<AppConfigurationPluginOptions> = async (fastify, options) => {
   // Only the credential decision's variables are copied, secret values as `[set]`.
   // biome-ignore lint/style/noProcessEnv: the documented default of the `env` option
@@ -81,6 +84,20 @@ const plugin: FastifyPluginAsync<AppConfigurationPluginOptions> = async (fastify
   fastify.decorate('appConfiguration', {
     current: () => source.current(),
     setting: (key: string) => settingOf(source.current(), key),
+  })
+  // Slow requests always log, whatever the request-logging setting (serverOptions logs each request only at debug).
+  fastify.addHook('onResponse', async (request, reply) => {
+    if (reply.elapsedTime >= SLOW_REQUEST_MS) {
+      request.log.warn(
+        {
+          method: request.method,
+          url: request.routeOptions.url,
+          statusCode: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'slow request',
+      )
+    }
   })
   fastify.setErrorHandler(sampleErrorHandler)
   fastify.setNotFoundHandler(sampleNotFoundHandler)

@@ -56,6 +56,10 @@ export function loggerOptions(level: LogLevel): SampleLoggerOptions {
 export function serverOptions(level: LogLevel): FastifyServerOptions {
   return {
     logger: loggerOptions(level),
+    // One log line per request only at debug/trace: App Service, Container Apps and a VM's journald already log
+    // access, and two pino lines per request would cost more than the route. Errors (the error handler) and slow
+    // requests (the plugin's onResponse hook) always log.
+    disableRequestLogging: level !== 'debug' && level !== 'trace',
     requestTimeout: 30_000,
     // Longer than the load balancers' idle timeouts, so that they close idle connections, not the app.
     keepAliveTimeout: 240_000,
