@@ -123,6 +123,26 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
       await local?.emulator.stop()
     })
 
+    it('refuses, on npm start, a Node.js older than 22.12 with one coded line and exit code 1', async () => {
+      const dir = sampleDir instanceof URL ? fileURLToPath(sampleDir) : sampleDir
+      const fake = fileURLToPath(new URL('../../fixtures/fake-node-20.cjs', import.meta.url))
+      const refused = await runBounded(process.execPath, ['-r', fake, 'scripts/check-node.cjs'], {
+        cwd: dir,
+        timeoutMs: 30_000,
+      }).then(
+        () => undefined,
+        (error: Error) => error.message,
+      )
+      expect(refused).toMatch(/exited with 1/)
+      expect(refused).toMatch(
+        /^UAMI_NODE_TOO_OLD: this sample needs Node\.js 22\.12 or later; this is Node\.js 20\.19\.0\./m,
+      )
+      expect(refused).not.toMatch(/^\s+at /m)
+      await expect(
+        runBounded(process.execPath, ['scripts/check-node.cjs'], { cwd: dir, timeoutMs: 30_000 }),
+      ).resolves.toEqual({ stdout: '', stderr: '' })
+    })
+
     it('runs outside the repository: copied out, installed offline from packed tarballs, built, reading a setting', {
       timeout: 300_000,
     }, async () => {
