@@ -6,6 +6,8 @@
  * @packageDocumentation
  */
 
+export type { TourMismatch } from './code-tour.js'
+export { checkCodeTour } from './code-tour.js'
 export type { CopiedSample } from './copy-out.js'
 export { copySampleOut } from './copy-out.js'
 export { bareEnvironment, childEnvironment } from './env.js'

@@ -1,4 +1,4 @@
-import { checkReadmeSnippets } from '@uami/sample-testing'
+import { checkCodeTour, checkReadmeSnippets } from '@uami/sample-testing'
 import { describe, expect, it } from 'vitest'
 
 describe('README', () => {
@@ -10,6 +10,16 @@ describe('README', () => {
       'src/settings.ts#load',
       'src/app.ts#route',
     ])
+    expect(mismatches).toEqual([])
+  })
+
+  it('has a CodeTour (.tours/container-apps.tour) that walks server → env → credential → settings → route, each step on its line', async () => {
+    const { files, mismatches } = await checkCodeTour('.tours/container-apps.tour')
+    expect(files).toEqual(
+      ['server.ts', 'env.ts', 'credential.ts', 'settings.ts', 'app.ts'].map(
+        (file) => `samples/container-apps/src/${file}`,
+      ),
+    )
     expect(mismatches).toEqual([])
   })
 })
