@@ -3,6 +3,7 @@ import { adminRoutes } from '../admin/index.js'
 import { armFrameworkErrors, armRoutes } from '../arm/index.js'
 import type { EmulatorContext, EmulatorLogger } from '../context.js'
 import { entraRoutes } from '../entra/routes.js'
+import { graphRoutes } from '../graph/routes.js'
 import { instrument } from '../faults/faults.js'
 import { identityRoutes } from '../identity/index.js'
 
@@ -86,6 +87,7 @@ export async function createArmServer(
     return { endpoint: 'arm' }
   })
   await app.register(entraRoutes, { ctx })
+  await app.register(graphRoutes, { ctx })
   await app.register(armRoutes, { ctx })
   return app
 }
