@@ -11,8 +11,9 @@ on a fixed or newer CLI it does nothing:
 2. `az appconfig kv ...` fail with "No module named 'azure.keyvault.key_vault_id'" (the legacy azure-keyvault
    package is not in Debian). Fix: provide that module with a small `KeyVaultIdentifier` (URI parsing only).
 3. Every `az vm ...` fails with "API version 2022-11-01 does not have operation group ..." (the CLI's profile asks
-   for compute 2022-11-01, Debian's azure-mgmt-compute stops at 2022-08-01). Fix: lower the profile's compute
-   API version to the newest one installed.
+   for compute 2022-11-01, Debian's azure-mgmt-compute stops at 2022-08-01), and `az vm create` with "'virtual_networks'
+   is not available in API version 2022-01-01" (network 2022-01-01 is not packaged). Fix: point the profile's
+   compute and network API versions that are not installed at the newest installed one below them.
 """
 
 import importlib.abc
@@ -22,28 +23,47 @@ import sys
 import types
 
 
-def _fix_profiles(module):
-    try:
-        import azure.mgmt.compute as compute_pkg
-        import os
+def _installed_versions(package):
+    import importlib
+    import os
 
-        installed = sorted(
-            name[1:].replace('_', '-')
-            for name in os.listdir(os.path.dirname(compute_pkg.__file__))
-            if name.startswith('v20') and not name.endswith('preview')
-        )
-    except Exception:  # pragma: no cover - nothing to fix without the SDK
-        return
-    if not installed:
-        return
-    newest = installed[-1]
+    try:
+        pkg = importlib.import_module(package)
+    except Exception:
+        return []
+    return sorted(
+        name[1:].replace('_', '-')
+        for name in os.listdir(os.path.dirname(pkg.__file__))
+        if name.startswith('v20') and not name.endswith('preview')
+    )
+
+
+def _fallback(version, installed):
+    """The newest installed API version not newer than `version` (else the oldest installed)."""
+    if version in installed:
+        return version
+    older = [v for v in installed if v < version]
+    return older[-1] if older else installed[0]
+
+
+def _fix_profiles(module):
     latest = module.AZURE_API_PROFILES.get('latest', {})
-    compute = latest.get(module.ResourceType.MGMT_COMPUTE)
-    if compute is None or not hasattr(compute, 'profile'):
-        return
-    for key, version in list(compute.profile.items()):
-        if isinstance(version, str) and version > newest and version.replace('-', '_') not in installed:
-            compute.profile[key] = newest
+    types = module.ResourceType
+    for resource_type, package in ((types.MGMT_COMPUTE, 'azure.mgmt.compute'), (types.MGMT_NETWORK, 'azure.mgmt.network')):
+        entry = latest.get(resource_type)
+        if entry is None:
+            continue
+        installed = _installed_versions(package)
+        if not installed:
+            continue
+        if isinstance(entry, str):
+            if entry[:4].isdigit() and entry not in installed and not entry.endswith('preview'):
+                latest[resource_type] = _fallback(entry, installed)
+            continue
+        for key, version in list(getattr(entry, 'profile', {}).items()):
+            if isinstance(version, str) and not version.endswith('preview') and version not in installed:
+                if key is None or version > installed[-1]:
+                    entry.profile[key] = _fallback(version, installed)
 
 
 def _fix_authorization_operations(module):

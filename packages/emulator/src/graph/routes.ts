@@ -79,13 +79,18 @@ export async function graphRoutes(app: FastifyInstance, opts: { ctx: EmulatorCon
       if (id.toLowerCase() === data.developer.objectId.toLowerCase()) return [developerUser()]
       const principal = findPrincipal(data, id)
       if (!principal) return []
+      // Azure lists a managed identity's client ID (its appId) first; the CLI shows servicePrincipalNames[0].
+      const appId =
+        Object.values(data.identities).find((i) => i.principalId.toLowerCase() === id.toLowerCase())?.clientId ??
+        principal.objectId
       return [
         {
           '@odata.type': '#microsoft.graph.servicePrincipal',
           id: principal.objectId,
           displayName: principal.description,
+          appId,
           servicePrincipalType: 'ManagedIdentity',
-          servicePrincipalNames: [],
+          servicePrincipalNames: [appId],
         },
       ]
     })
