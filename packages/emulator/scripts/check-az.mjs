@@ -22,7 +22,7 @@ export const EXCEPTIONS = [
     prefix: 'az login',
     exact: 'az login',
     reason:
-      'interactive sign-in: MSAL first calls instance discovery on login.microsoftonline.com (offline it fails). The check signs in as the emulator\'s developer with `az login --service-principal ... --tenant adfs` instead (what `uami-emulator az` does).',
+      "interactive sign-in: MSAL first calls instance discovery on login.microsoftonline.com (offline it fails). The check signs in as the emulator's developer with `az login --service-principal ... --tenant adfs` instead (what `uami-emulator az` does).",
   },
   {
     prefix: 'az containerapp ',
@@ -34,7 +34,16 @@ export const EXCEPTIONS = [
 /** Flags of the containerapp extension's commands the guides use (from the extension's reference docs). */
 const CONTAINERAPP_FLAGS = {
   'env create': ['-g', '--resource-group', '-n', '--name', '-l', '--location', '--logs-destination'],
-  create: ['-g', '-n', '--environment', '--image', '--target-port', '--ingress', '--user-assigned', '--env-vars'],
+  create: [
+    '-g',
+    '-n',
+    '--environment',
+    '--image',
+    '--target-port',
+    '--ingress',
+    '--user-assigned',
+    '--env-vars',
+  ],
   'identity assign': ['-g', '-n', '--user-assigned', '--system-assigned'],
   'identity show': ['-g', '-n'],
   update: ['-g', '-n', '--set-env-vars', '--image', '--remove-env-vars'],
@@ -47,7 +56,12 @@ function log(line = '') {
 /** Re-runs this script in a new user + network namespace with only `lo` up, unless already inside one. */
 function isolate() {
   if (process.env.UAMI_AZ_CHECK_ISOLATED === '1') return false
-  if (spawnSync('az', ['--version'], { stdio: 'ignore', env: { ...process.env, AZURE_CORE_COLLECT_TELEMETRY: 'false' } }).error) {
+  if (
+    spawnSync('az', ['--version'], {
+      stdio: 'ignore',
+      env: { ...process.env, AZURE_CORE_COLLECT_TELEMETRY: 'false' },
+    }).error
+  ) {
     console.error('check:az: the Azure CLI (az) is not installed. Install it: apt-get install -y azure-cli')
     process.exit(1)
   }
@@ -137,7 +151,9 @@ async function parseCheck(command, env) {
     const unknown = flags.filter((f) => !known.includes(f))
     return unknown.length ? `unknown flags for az containerapp ${key}: ${unknown.join(', ')}` : undefined
   }
-  const path = words.slice(1).filter((w, i, all) => !w.startsWith('-') && all.slice(0, i).every((x) => !x.startsWith('-')))
+  const path = words
+    .slice(1)
+    .filter((w, i, all) => !w.startsWith('-') && all.slice(0, i).every((x) => !x.startsWith('-')))
   const help = await bash(`az ${path.join(' ')} --help`, env)
   if (help.code !== 0) return `az ${path.join(' ')} --help failed`
   const unknown = flags.filter((f) => !help.stdout.includes(f))
@@ -155,14 +171,26 @@ async function main() {
   let failures = 0
   try {
     spawnSync('mkdir', ['-p', join(home, '.ssh')])
-    spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'uami-check', '-f', join(home, '.ssh', 'id_ed25519')])
+    spawnSync('ssh-keygen', [
+      '-q',
+      '-t',
+      'ed25519',
+      '-N',
+      '',
+      '-C',
+      'uami-check',
+      '-f',
+      join(home, '.ssh', 'id_ed25519'),
+    ])
     const target = await azTargetOf(stateDir)
     const env = { ...azEnvironment(target), HOME: home, AZURE_CORE_ONLY_SHOW_ERRORS: 'true' }
     await ensureAzSignedIn(target, env)
     const vars = { SUBSCRIPTION_ID: emulator.subscriptionId }
     const commands = await extractCommands()
     const counts = { verbatim: 0, workaround: 0, exception: 0 }
-    log(`check:az: ${commands.length} az commands in ${GUIDE_ORDER.join(', ')}; emulator ${emulator.armEndpoint} (loopback-only network namespace)`)
+    log(
+      `check:az: ${commands.length} az commands in ${GUIDE_ORDER.join(', ')}; emulator ${emulator.armEndpoint} (loopback-only network namespace)`,
+    )
     for (const { guide, command } of commands) {
       const shown = command.split('\n')[0] + (command.includes('\n') ? ' …' : '')
       const exception = exceptionOf(command)
@@ -170,7 +198,9 @@ async function main() {
         const problem = await parseCheck(command, { ...env, ...vars })
         counts.exception++
         if (problem) failures++
-        log(`${problem ? 'FAIL' : 'skip'}  ${guide}: ${shown}\n        exception: ${exception.reason}${problem ? `\n        parse-check: ${problem}` : '\n        parse-check: ok'}`)
+        log(
+          `${problem ? 'FAIL' : 'skip'}  ${guide}: ${shown}\n        exception: ${exception.reason}${problem ? `\n        parse-check: ${problem}` : '\n        parse-check: ok'}`,
+        )
         continue
       }
       const assign = /^([A-Z_]+)=\$\(([\s\S]*)\)$/.exec(command)
@@ -180,7 +210,10 @@ async function main() {
       if (ok) counts.verbatim++
       else failures++
       log(`${ok ? 'ok  ' : 'FAIL'}  ${guide}: ${shown}`)
-      if (!ok) log(`        exit ${result.code}: ${(result.stderr || result.stdout).trim().split('\n').slice(-4).join('\n        ')}`)
+      if (!ok)
+        log(
+          `        exit ${result.code}: ${(result.stderr || result.stdout).trim().split('\n').slice(-4).join('\n        ')}`,
+        )
     }
     failures += await checkEffects(emulator, vars)
     log(
@@ -202,39 +235,82 @@ async function checkEffects(emulator, vars) {
   const { WebSiteManagementClient } = await import('@azure/arm-appservice')
   const { ComputeManagementClient } = await import('@azure/arm-compute')
   const { AppConfigurationClient } = await import('@azure/app-configuration')
-  const credential = new ClientSecretCredential(emulator.tenantId, emulator.developer.clientId, emulator.developer.clientSecret, {
-    authorityHost: emulator.authorityHost,
-    disableInstanceDiscovery: true,
-  })
+  const credential = new ClientSecretCredential(
+    emulator.tenantId,
+    emulator.developer.clientId,
+    emulator.developer.clientSecret,
+    {
+      authorityHost: emulator.authorityHost,
+      disableInstanceDiscovery: true,
+    },
+  )
   const options = { endpoint: emulator.armEndpoint }
   const sub = emulator.subscriptionId
   const checks = [
-    ['identity id-uami exists with the principal ID the guide read', async () => {
-      const identity = await new ManagedServiceIdentityClient(credential, sub, options).userAssignedIdentities.get('rg-uami', 'id-uami')
-      return identity.principalId === vars.PRINCIPAL_ID && identity.clientId === vars.CLIENT_ID
-    }],
-    ['role assignments on the store: Data Reader for the identity, Data Owner for the developer', async () => {
-      const client = new AuthorizationManagementClient(credential, sub, options)
-      const found = []
-      for await (const a of client.roleAssignments.listForScope(vars.STORE_ID)) found.push(a)
-      const has = (principal, guid) => found.some((a) => a.principalId === principal && a.roleDefinitionId?.endsWith(guid))
-      return has(vars.PRINCIPAL_ID, '516239f1-63e1-4d78-a4de-a74fb236a071') && has(vars.MY_OBJECT_ID, '5ae67dd6-50cb-40e7-96ff-dc2bfa4b606b')
-    }],
-    ['identity attached to web app app-uami-7f3a9c, with its app settings', async () => {
-      const client = new WebSiteManagementClient(credential, sub, options)
-      const site = await client.webApps.get('rg-uami', 'app-uami-7f3a9c')
-      const settings = await client.webApps.listApplicationSettings('rg-uami', 'app-uami-7f3a9c')
-      return Object.keys(site.identity?.userAssignedIdentities ?? {}).some((id) => id.toLowerCase() === vars.IDENTITY_ID.toLowerCase()) &&
-        settings.properties?.AZURE_CLIENT_ID === vars.CLIENT_ID && settings.properties?.APP_CONFIG_ENDPOINT === vars.APP_CONFIG_ENDPOINT
-    }],
-    ['identity attached to VM vm-uami', async () => {
-      const vm = await new ComputeManagementClient(credential, sub, options).virtualMachines.get('rg-uami', 'vm-uami')
-      return Object.keys(vm.identity?.userAssignedIdentities ?? {}).some((id) => id.toLowerCase() === vars.IDENTITY_ID.toLowerCase())
-    }],
-    ['Settings:Message is in the store (data plane)', async () => {
-      const setting = await new AppConfigurationClient(vars.APP_CONFIG_ENDPOINT, credential).getConfigurationSetting({ key: 'Settings:Message' })
-      return typeof setting.value === 'string' && setting.value.startsWith('Read from Azure App Configuration')
-    }],
+    [
+      'identity id-uami exists with the principal ID the guide read',
+      async () => {
+        const identity = await new ManagedServiceIdentityClient(
+          credential,
+          sub,
+          options,
+        ).userAssignedIdentities.get('rg-uami', 'id-uami')
+        return identity.principalId === vars.PRINCIPAL_ID && identity.clientId === vars.CLIENT_ID
+      },
+    ],
+    [
+      'role assignments on the store: Data Reader for the identity, Data Owner for the developer',
+      async () => {
+        const client = new AuthorizationManagementClient(credential, sub, options)
+        const found = []
+        for await (const a of client.roleAssignments.listForScope(vars.STORE_ID)) found.push(a)
+        const has = (principal, guid) =>
+          found.some((a) => a.principalId === principal && a.roleDefinitionId?.endsWith(guid))
+        return (
+          has(vars.PRINCIPAL_ID, '516239f1-63e1-4d78-a4de-a74fb236a071') &&
+          has(vars.MY_OBJECT_ID, '5ae67dd6-50cb-40e7-96ff-dc2bfa4b606b')
+        )
+      },
+    ],
+    [
+      'identity attached to web app app-uami-7f3a9c, with its app settings',
+      async () => {
+        const client = new WebSiteManagementClient(credential, sub, options)
+        const site = await client.webApps.get('rg-uami', 'app-uami-7f3a9c')
+        const settings = await client.webApps.listApplicationSettings('rg-uami', 'app-uami-7f3a9c')
+        return (
+          Object.keys(site.identity?.userAssignedIdentities ?? {}).some(
+            (id) => id.toLowerCase() === vars.IDENTITY_ID.toLowerCase(),
+          ) &&
+          settings.properties?.AZURE_CLIENT_ID === vars.CLIENT_ID &&
+          settings.properties?.APP_CONFIG_ENDPOINT === vars.APP_CONFIG_ENDPOINT
+        )
+      },
+    ],
+    [
+      'identity attached to VM vm-uami',
+      async () => {
+        const vm = await new ComputeManagementClient(credential, sub, options).virtualMachines.get(
+          'rg-uami',
+          'vm-uami',
+        )
+        return Object.keys(vm.identity?.userAssignedIdentities ?? {}).some(
+          (id) => id.toLowerCase() === vars.IDENTITY_ID.toLowerCase(),
+        )
+      },
+    ],
+    [
+      'Settings:Message is in the store (data plane)',
+      async () => {
+        const setting = await new AppConfigurationClient(
+          vars.APP_CONFIG_ENDPOINT,
+          credential,
+        ).getConfigurationSetting({ key: 'Settings:Message' })
+        return (
+          typeof setting.value === 'string' && setting.value.startsWith('Read from Azure App Configuration')
+        )
+      },
+    ],
   ]
   let failures = 0
   for (const [what, check] of checks) {

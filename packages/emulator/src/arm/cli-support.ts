@@ -28,7 +28,12 @@ const eq = (a: string | undefined, b: string) => a !== undefined && a.toLowerCas
 /** The image the emulator's alias document and catalogue offer for each alias (Azure's current aliases). */
 const IMAGES: Record<string, { publisher: string; offer: string; sku: string; os: 'Linux' | 'Windows' }> = {
   Ubuntu2404: { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server', os: 'Linux' },
-  Ubuntu2204: { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts-gen2', os: 'Linux' },
+  Ubuntu2204: {
+    publisher: 'Canonical',
+    offer: '0001-com-ubuntu-server-jammy',
+    sku: '22_04-lts-gen2',
+    os: 'Linux',
+  },
   UbuntuLTS: { publisher: 'Canonical', offer: 'UbuntuServer', sku: '18.04-LTS', os: 'Linux' },
   Debian12: { publisher: 'Debian', offer: 'debian-12', sku: '12-gen2', os: 'Linux' },
   Win2022Datacenter: {
@@ -144,7 +149,8 @@ export function handleProviderPath(call: ArmCall, route: ProviderPathRoute, path
   )
   const version = s[11]
   const id = `/Subscriptions/${route.subscriptionId}/Providers/Microsoft.Compute/Locations/${location}/Publishers/${publisher}/ArtifactTypes/VMImage/Offers/${offer}/Skus/${sku}/Versions/${IMAGE_VERSION}`
-  if (version === undefined) return { status: 200, body: known ? [{ location, name: IMAGE_VERSION, id }] : [] }
+  if (version === undefined)
+    return { status: 200, body: known ? [{ location, name: IMAGE_VERSION, id }] : [] }
   if (!known || (version !== IMAGE_VERSION && version !== 'latest')) {
     throw new ArmError(
       404,
@@ -216,7 +222,10 @@ export function handleHostAction(call: ArmCall, route: ResourceRoute): ArmReply 
       return { status: 200, body: instanceView() }
     }
     if (eq(action, 'runCommand') && call.method === 'POST') {
-      authorize(call.ctx, call.caller, { action: 'Microsoft.Compute/virtualMachines/runCommand/action', scope })
+      authorize(call.ctx, call.caller, {
+        action: 'Microsoft.Compute/virtualMachines/runCommand/action',
+        scope,
+      })
       const body = call.body()
       if (typeof body.commandId !== 'string') throw invalidRequestContent("'commandId' is required.")
       // The emulated VM runs nothing: the script is accepted and reported as run, with empty output.
@@ -254,7 +263,9 @@ export function handleHostAction(call: ArmCall, route: ResourceRoute): ArmReply 
 export function withInstanceView(call: ArmCall, route: ResourceRoute, reply: ArmReply): ArmReply {
   const expand = call.query.get('$expand')
   const isVm =
-    eq(route.namespace, 'Microsoft.Compute') && eq(route.types[0], 'virtualMachines') && route.types.length === 1
+    eq(route.namespace, 'Microsoft.Compute') &&
+    eq(route.types[0], 'virtualMachines') &&
+    route.types.length === 1
   if (!isVm || call.method !== 'GET' || !expand || !/instanceview/i.test(expand) || !isObject(reply.body)) {
     return reply
   }

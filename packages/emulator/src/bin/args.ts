@@ -33,7 +33,12 @@ export interface AzArguments {
 }
 
 /** A parsed command line. */
-export type CliArguments = StartArguments | EnvArguments | AzArguments | { command: 'help' } | { command: 'version' }
+export type CliArguments =
+  | StartArguments
+  | EnvArguments
+  | AzArguments
+  | { command: 'help' }
+  | { command: 'version' }
 
 const stateOptions = {
   state: { type: 'string' },

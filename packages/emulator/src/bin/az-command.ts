@@ -139,7 +139,8 @@ export async function ensureAzSignedIn(target: AzTarget, env: NodeJS.ProcessEnv)
     const result = await runAz(step, { ...env, AZURE_CORE_ONLY_SHOW_ERRORS: 'true' }, { capture: true })
     // Unregistering a cloud that is not registered yet fails, and that is fine.
     if (result.code !== 0 && i !== 1) {
-      const what = step[0] === 'login' ? 'az login --service-principal ... --tenant adfs' : `az ${step.join(' ')}`
+      const what =
+        step[0] === 'login' ? 'az login --service-principal ... --tenant adfs' : `az ${step.join(' ')}`
       throw new AzUnavailableError(
         `Setting up the Azure CLI against the emulator failed at '${what}': ${result.stderr.trim().split('\n').slice(-3).join(' ')}`,
       )
@@ -175,7 +176,9 @@ export async function runAzCommand(args: AzArguments, io: CliIo): Promise<number
   const env = azEnvironment(target)
   await ensureAzSignedIn(target, env)
   if (args.azArgs.length === 0) {
-    io.stderr.write('uami-emulator: signed in; pass the az arguments after --, e.g. uami-emulator az -- group list\n')
+    io.stderr.write(
+      'uami-emulator: signed in; pass the az arguments after --, e.g. uami-emulator az -- group list\n',
+    )
     return 0
   }
   return (await runAz(args.azArgs, env)).code

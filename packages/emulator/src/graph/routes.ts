@@ -15,7 +15,11 @@ export async function graphRoutes(app: FastifyInstance, opts: { ctx: EmulatorCon
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body))
 
-  const audiences = () => [ctx.urls.arm, 'https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000']
+  const audiences = () => [
+    ctx.urls.arm,
+    'https://graph.microsoft.com',
+    '00000003-0000-0000-c000-000000000000',
+  ]
 
   async function caller(header: string | undefined, reply: FastifyReply): Promise<VerifiedToken | undefined> {
     const token = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1]
@@ -27,7 +31,8 @@ export async function graphRoutes(app: FastifyInstance, opts: { ctx: EmulatorCon
     try {
       return await ctx.tokens.verify(token, { tenantId: ctx.state.data.tenantId, audiences: audiences() })
     } catch (error) {
-      if (error instanceof TokenRejectedError) return fail(`Access token validation failure (${error.reason}).`)
+      if (error instanceof TokenRejectedError)
+        return fail(`Access token validation failure (${error.reason}).`)
       throw error
     }
   }
@@ -71,7 +76,9 @@ export async function graphRoutes(app: FastifyInstance, opts: { ctx: EmulatorCon
       ids = undefined
     }
     if (!Array.isArray(ids)) {
-      return reply.code(400).send(graphError('Request_BadRequest', "The body must be JSON with an 'ids' array."))
+      return reply
+        .code(400)
+        .send(graphError('Request_BadRequest', "The body must be JSON with an 'ids' array."))
     }
     const data = ctx.state.data
     const value = ids.flatMap((id): object[] => {
@@ -81,8 +88,8 @@ export async function graphRoutes(app: FastifyInstance, opts: { ctx: EmulatorCon
       if (!principal) return []
       // Azure lists a managed identity's client ID (its appId) first; the CLI shows servicePrincipalNames[0].
       const appId =
-        Object.values(data.identities).find((i) => i.principalId.toLowerCase() === id.toLowerCase())?.clientId ??
-        principal.objectId
+        Object.values(data.identities).find((i) => i.principalId.toLowerCase() === id.toLowerCase())
+          ?.clientId ?? principal.objectId
       return [
         {
           '@odata.type': '#microsoft.graph.servicePrincipal',
