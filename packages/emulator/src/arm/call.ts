@@ -35,6 +35,8 @@ export class ArmCall {
 export interface ArmReply {
   status: number
   body?: unknown
+  /** A non-JSON body (e.g. App Service's publishing profile XML); wins over `body`. */
+  text?: { contentType: string; value: string }
   headers?: Record<string, string>
 }
 

@@ -1,6 +1,13 @@
 import { authorize } from './auth.js'
 import type { ArmCall, ArmReply } from './call.js'
 import { dispatchChild } from './children.js'
+import {
+  checkNameAvailability,
+  handleDeployment,
+  handleHostAction,
+  handleProviderPath,
+  withInstanceView,
+} from './cli-support.js'
 import { methodNotAllowed, noRegisteredProvider } from './errors.js'
 import { findTracked, modelledTypes } from './registry.js'
 import {
@@ -42,7 +49,11 @@ export async function dispatch(call: ArmCall, path: string): Promise<ArmReply> {
       return listResourceGroups(call)
     case 'resourceGroup':
       return resourceGroup(call, path, route.resourceGroup)
+    case 'providerPath':
+      return handleProviderPath(call, route, path)
     case 'collection': {
+      const check = checkNameAvailability(call, route.type)
+      if (check) return check
       only(call, path, 'GET')
       const kind = findTracked(route.type)
       if (!kind) throw noRegisteredProvider(route.type, call.apiVersion, modelledTypes)
@@ -50,15 +61,19 @@ export async function dispatch(call: ArmCall, path: string): Promise<ArmReply> {
     }
     case 'resource': {
       const type = [route.namespace, ...route.types].join('/')
+      const deployment = await handleDeployment(call, route, path, dispatch)
+      if (deployment) return deployment
       if (route.types.length > 1) {
         const child = dispatchChild(call, path, route)
         if (child) return child
+        const action = handleHostAction(call, route)
+        if (action) return action
       }
       const kind = route.types.length === 1 ? findTracked(type) : undefined
       if (!kind || route.names.length !== 1) throw noRegisteredProvider(type, call.apiVersion, modelledTypes)
       const name = route.names[0] as string
       const target = targetOf(route.subscriptionId, route.resourceGroup, type, name)
-      return handleTracked(call, kind, target)
+      return withInstanceView(call, route, await handleTracked(call, kind, target))
     }
     case 'authorization':
       if (route.type.toLowerCase() === 'roleassignments') return handleRoleAssignments(call, path, route)

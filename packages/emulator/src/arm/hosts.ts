@@ -148,7 +148,8 @@ function hostType(kind: HostKind): TrackedType<HostRecord> {
           createdAt: new Date().toISOString(),
         }
         draft.hosts[target.key] = record
-        return { status: 201, body: render(draft, record) }
+        // App Service answers a new site with 200 (the Python SDK accepts only 200/202); the others with 201.
+        return { status: kind === 'site' ? 200 : 201, body: render(draft, record) }
       })
     },
 

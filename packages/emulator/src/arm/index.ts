@@ -73,6 +73,8 @@ function correlationHeaders(request: FastifyRequest): Record<string, string> {
 
 function send(reply: FastifyReply, request: FastifyRequest, answer: ArmReply): FastifyReply {
   reply.code(answer.status).headers({ ...correlationHeaders(request), ...answer.headers })
+  if (answer.text && request.method !== 'HEAD')
+    return reply.type(answer.text.contentType).send(answer.text.value)
   if (answer.body === undefined || request.method === 'HEAD') return reply.send()
   return reply.type('application/json; charset=utf-8').send(JSON.stringify(answer.body))
 }

@@ -157,7 +157,11 @@ function prerequisiteType(spec: PrerequisiteSpec): TrackedType<PrerequisiteRecor
         }
         draft.resources ??= {}
         draft.resources[target.key] = record
-        return { status: 201, body: render(spec, draft, record) }
+        // App Service answers a new plan with 200 (the Python SDK accepts only 200/202); the others with 201.
+        return {
+          status: spec.type === 'Microsoft.Web/serverfarms' ? 200 : 201,
+          body: render(spec, draft, record),
+        }
       })
     },
 

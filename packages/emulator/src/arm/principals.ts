@@ -5,6 +5,11 @@ export interface KnownPrincipal {
   objectId: string
   /** Every emulated principal is a service principal (the developer app, managed identities). */
   principalType: 'ServicePrincipal'
+  /**
+   * Other principal types a role assignment may name for it: the developer stands for the person who signs in
+   * with `az login` in Azure (a `User`), so `--assignee-principal-type User` is accepted for it too.
+   */
+  alsoAccepted?: readonly string[]
   /** What it is, for messages. */
   description: string
 }
@@ -23,6 +28,7 @@ export function findPrincipal(
     return {
       objectId: data.developer.objectId,
       principalType: 'ServicePrincipal',
+      alsoAccepted: ['User'],
       description: 'the developer',
     }
   }

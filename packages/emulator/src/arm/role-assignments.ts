@@ -177,10 +177,8 @@ async function create(call: ArmCall, requestedScope: string, name: string): Prom
         `Principal ${request.principalId} does not exist in the directory ${draft.tenantId}. Check that you have the correct principal ID: the principalId (object ID) of a user-assigned identity, a host's system-assigned identity, or the developer principal.`,
       )
     }
-    if (
-      request.principalType &&
-      request.principalType.toLowerCase() !== principal.principalType.toLowerCase()
-    ) {
+    const accepted = [principal.principalType, ...(principal.alsoAccepted ?? [])].map((t) => t.toLowerCase())
+    if (request.principalType && !accepted.includes(request.principalType.toLowerCase())) {
       throw new ArmError(
         400,
         'UnmatchedPrincipalType',
@@ -193,7 +191,9 @@ async function create(call: ArmCall, requestedScope: string, name: string): Prom
       scope,
       roleDefinitionId: roleDefinitionId(draft.subscriptionId, request.roleGuid),
       principalId: principal.objectId,
-      principalType: principal.principalType,
+      principalType:
+        PRINCIPAL_TYPES.find((t) => t.toLowerCase() === request.principalType?.toLowerCase()) ??
+        principal.principalType,
       description: request.description,
       createdOn: new Date().toISOString(),
     }

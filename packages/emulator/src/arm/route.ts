@@ -29,6 +29,12 @@ export type ArmRoute =
    * subscription, a resource group or a resource), with or without a name.
    */
   | { kind: 'authorization'; scope: string; type: string; name?: string }
+  /**
+   * A path below `/subscriptions/{sub}/providers/{namespace}/` deeper than a collection (the compute image
+   * catalogue `locations/{l}/publishers/...`) or a tenant-level `/providers/{namespace}/...` path (App Service's
+   * `webAppStacks`): `segments` follow the namespace.
+   */
+  | { kind: 'providerPath'; subscriptionId?: string; namespace: string; segments: string[] }
 
 /** Splits a raw request path (no query) into decoded, non-empty segments. Throws 400 on bad escapes. */
 export function pathSegments(rawPath: string): string[] {
@@ -83,6 +89,9 @@ export function routeArmPath(rawPath: string, subscriptionId: string): ArmRoute 
 
   const [first, sub, section, ...rest] = segments
   if (segments.length === 1 && eq(first, 'tenants')) return { kind: 'tenants' }
+  if (eq(first, 'providers') && sub !== undefined) {
+    return { kind: 'providerPath', namespace: sub, segments: segments.slice(2) }
+  }
   if (!eq(first, 'subscriptions')) {
     throw invalidRequestUri(display, "ARM paths start with '/subscriptions' (or '/tenants')")
   }
@@ -98,6 +107,9 @@ export function routeArmPath(rawPath: string, subscriptionId: string): ArmRoute 
       return { kind: 'provider', subscriptionId: sub, namespace, action: type.toLowerCase() }
     }
     if (name === undefined) return { kind: 'collection', subscriptionId: sub, type: `${namespace}/${type}` }
+    if (eq(namespace, 'Microsoft.Compute') && eq(type, 'locations')) {
+      return { kind: 'providerPath', subscriptionId: sub, namespace, segments: [type, name, ...deeper] }
+    }
     throw new ArmError(
       400,
       'NoRegisteredProviderFound',

@@ -24,8 +24,21 @@ export interface EnvArguments {
   hostResourceId: string
 }
 
+/** What `uami-emulator az` was asked to do. */
+export interface AzArguments {
+  command: 'az'
+  stateDir: string
+  /** Everything after `--`, passed to the Azure CLI as is. */
+  azArgs: string[]
+}
+
 /** A parsed command line. */
-export type CliArguments = StartArguments | EnvArguments | { command: 'help' } | { command: 'version' }
+export type CliArguments =
+  | StartArguments
+  | EnvArguments
+  | AzArguments
+  | { command: 'help' }
+  | { command: 'version' }
 
 const stateOptions = {
   state: { type: 'string' },
@@ -49,7 +62,21 @@ export function parseCli(argv: readonly string[], cwd = process.cwd()): CliArgum
   if (command === '-v' || command === '--version') return { command: 'version' }
   if (command === 'start') return parseStart(rest, cwd)
   if (command === 'env') return parseEnv(rest, cwd)
+  if (command === 'az') return parseAz(rest, cwd)
   throw new UsageError(`Unknown command '${command}': use \`start\` or \`env <hostResourceId>\`.`)
+}
+
+function parseAz(args: readonly string[], cwd: string): CliArguments {
+  const dash = args.indexOf('--')
+  const own = dash < 0 ? args : args.slice(0, dash)
+  const { values, positionals } = parse(own, { ...stateOptions, ...generalOptions })
+  if (values.help) return { command: 'help' }
+  if (positionals.length > 0) {
+    throw new UsageError(
+      `Put the Azure CLI's arguments after --, e.g. uami-emulator az -- group list (got '${positionals.join(' ')}').`,
+    )
+  }
+  return { command: 'az', stateDir: stateDirOf(values, cwd), azArgs: dash < 0 ? [] : args.slice(dash + 1) }
 }
 
 function parse<T extends ParseArgsOptionsConfig>(args: readonly string[], options: T) {

@@ -2,6 +2,7 @@ import { HostNotFoundError, InvalidHostIdError } from '../identity/errors.js'
 import { StateInUseError } from '../state/lock.js'
 import { StateFileError } from '../state/store.js'
 import { parseCli } from './args.js'
+import { AzUnavailableError, runAzCommand } from './az-command.js'
 import { EnvUnavailableError, runEnv } from './env-command.js'
 import { type CliIo, runStart } from './start-command.js'
 import { exitCodes, UsageError, usage } from './usage.js'
@@ -14,6 +15,7 @@ const knownErrors = [
   HostNotFoundError,
   InvalidHostIdError,
   EnvUnavailableError,
+  AzUnavailableError,
 ]
 
 /**
@@ -41,6 +43,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runEnv(args, io)
       case 'start':
         return await runStart(args, io)
+      case 'az':
+        return await runAzCommand(args, io)
     }
   } catch (error) {
     io.stderr.write(`uami-emulator: ${describe(error, args)}\n`)

@@ -17,6 +17,9 @@ Commands:
   start                        Start the emulator; it runs until Ctrl+C (SIGINT) or SIGTERM.
   env <hostResourceId>         Print, as dotenv lines, the environment Azure gives a process on that
                                host (a web app, container app or VM created through the emulator's ARM).
+  az [--state <dir>] -- <args>  Run the installed Azure CLI against the running emulator, signed in as the
+                               developer, in its own config directory (<state>/az); registers the cloud
+                               and signs in on first use. Non-loopback requests go to a dead proxy.
 
 Options for start:
   --state <dir>                State directory (default: .uami/emulator under the current directory).

@@ -4,6 +4,7 @@ import { armFrameworkErrors, armRoutes } from '../arm/index.js'
 import type { EmulatorContext, EmulatorLogger } from '../context.js'
 import { entraRoutes } from '../entra/routes.js'
 import { instrument } from '../faults/faults.js'
+import { graphRoutes } from '../graph/routes.js'
 import { identityRoutes } from '../identity/index.js'
 
 export type { EmulatorLogger } from '../context.js'
@@ -86,6 +87,7 @@ export async function createArmServer(
     return { endpoint: 'arm' }
   })
   await app.register(entraRoutes, { ctx })
+  await app.register(graphRoutes, { ctx })
   await app.register(armRoutes, { ctx })
   return app
 }
