@@ -6,6 +6,7 @@ import { provisionErrorCatalogue } from '@uami/provision'
 import { tourErrorCatalogue } from '@uami/tour'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { NODE_LABELS } from '../src/diagram.ts'
 import { type Browser, launchBrowser } from './helpers/browser.ts'
 import { assertSiteBuilt, GUIDES, guidePage, REPO_ROOT, SITE_DIR } from './helpers/site.ts'
 import { type StaticServer, serveStatic } from './helpers/static-server.ts'
@@ -175,6 +176,32 @@ describe('the docs site in Chromium', () => {
     expect(text).toContain('new ManagedIdentityCredential({ resourceId })')
     expect(text).toContain('App Configuration Data Reader')
     expect(text).toContain('IDENTITY_HEADER')
+  })
+
+  it('draws the identity chain of each host as a non-empty SVG with its four nodes on the Attach guide', async () => {
+    await open(guidePage('Attach it to the host'))
+    const diagrams = await page.locator('.col-content svg.uami-diagram').evaluateAll((svgs) =>
+      svgs.map((svg) => {
+        const box = svg.getBoundingClientRect()
+        return {
+          width: box.width,
+          height: box.height,
+          labels: [...svg.querySelectorAll('.uami-label')].map((text) => text.textContent ?? ''),
+        }
+      }),
+    )
+    expect(diagrams).toHaveLength(3)
+    for (const [i, host] of ['App Service', 'Container Apps', 'Virtual machine'].entries()) {
+      const diagram = diagrams[i]
+      expect(diagram?.width).toBeGreaterThan(300)
+      expect(diagram?.height).toBeGreaterThan(50)
+      expect(diagram?.labels).toEqual([
+        NODE_LABELS[0],
+        `${NODE_LABELS[1]}: ${host}`,
+        NODE_LABELS[2],
+        NODE_LABELS[3],
+      ])
+    }
   })
 
   it('ran no script error and requested nothing outside loopback', () => {
