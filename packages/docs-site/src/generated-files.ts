@@ -8,6 +8,7 @@ import {
   roleAssignmentFragment,
   signInFragment,
 } from './az-commands.ts'
+import { diagramFragment } from './diagram.ts'
 import { renderErrorCatalogue } from './error-catalogue.ts'
 
 /** Where the generated fragments live: `docs/guides/generated/`, included by the guides with `{@include}`. */
@@ -30,6 +31,7 @@ export function generatedFiles(): ReadonlyMap<string, string> {
   for (const kind of HOSTS) {
     files.set(`az-attach-${kind}.md`, attachFragment(kind))
     files.set(`az-app-settings-${kind}.md`, appSettingsFragment(kind))
+    files.set(`diagram-${kind}.md`, diagramFragment(kind))
   }
   return files
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { errorCatalogue } from '@uami/credential'
 import { errorCatalogue as sampleErrorCatalogue } from '@uami/fastify-app-configuration'
@@ -6,6 +6,7 @@ import { provisionErrorCatalogue } from '@uami/provision'
 import { tourErrorCatalogue } from '@uami/tour'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { NODE_LABELS } from '../src/diagram.ts'
 import { type Browser, launchBrowser } from './helpers/browser.ts'
 import { assertSiteBuilt, GUIDES, guidePage, REPO_ROOT, SITE_DIR } from './helpers/site.ts'
 import { type StaticServer, serveStatic } from './helpers/static-server.ts'
@@ -42,7 +43,7 @@ afterAll(async () => {
 async function open(path: string): Promise<void> {
   const response = await page.goto(new URL(path, server.baseUrl).href)
   expect(response?.status(), path).toBe(200)
-  await page.locator('#tsd-nav-container li').first().waitFor()
+  await page.locator('#tsd-nav-container li').first().waitFor({ state: 'attached' })
 }
 
 /** The text of the page's main column, whitespace collapsed. */
@@ -175,6 +176,82 @@ describe('the docs site in Chromium', () => {
     expect(text).toContain('new ManagedIdentityCredential({ resourceId })')
     expect(text).toContain('App Configuration Data Reader')
     expect(text).toContain('IDENTITY_HEADER')
+  })
+
+  it('draws the identity chain of each host as a non-empty SVG with its four nodes on the Attach guide', async () => {
+    await open(guidePage('Attach it to the host'))
+    const diagrams = await page.locator('.col-content svg.uami-diagram').evaluateAll((svgs) =>
+      svgs.map((svg) => {
+        const box = svg.getBoundingClientRect()
+        return {
+          width: box.width,
+          height: box.height,
+          labels: [...svg.querySelectorAll('.uami-label')].map((text) => text.textContent ?? ''),
+        }
+      }),
+    )
+    expect(diagrams).toHaveLength(3)
+    for (const [i, host] of ['App Service', 'Container Apps', 'Virtual machine'].entries()) {
+      const diagram = diagrams[i]
+      expect(diagram?.width).toBeGreaterThan(300)
+      expect(diagram?.height).toBeGreaterThan(50)
+      expect(diagram?.labels).toEqual([
+        NODE_LABELS[0],
+        `${NODE_LABELS[1]}: ${host}`,
+        NODE_LABELS[2],
+        NODE_LABELS[3],
+      ])
+    }
+  })
+
+  it('keeps every code token in a table cell whole at 1280 px: no cell is narrower than its longest token', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 })
+    const narrow: string[] = []
+    for (const guide of GUIDES) {
+      await open(guide.page)
+      const found = await page.evaluate(() => {
+        const out: string[] = []
+        for (const cell of document.querySelectorAll('.col-content td, .col-content th')) {
+          const style = getComputedStyle(cell)
+          const inner =
+            cell.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight)
+          for (const code of cell.querySelectorAll('code')) {
+            const text = code.firstChild
+            if (text?.nodeType !== Node.TEXT_NODE) continue
+            const value = text.textContent ?? ''
+            for (const match of value.matchAll(/\S+/g)) {
+              const range = document.createRange()
+              range.setStart(text, match.index)
+              range.setEnd(text, match.index + match[0].length)
+              const rects = [...range.getClientRects()].filter((rect) => rect.width > 0)
+              const width = Math.max(...rects.map((rect) => rect.width))
+              if (rects.length > 1 || width > inner + 1) out.push(`${match[0]} (${rects.length} lines)`)
+            }
+          }
+        }
+        return out
+      })
+      narrow.push(...found.map((token) => `${guide.title}: ${token}`))
+    }
+    expect(narrow).toEqual([])
+  })
+
+  it('saves screenshots of the overview and the Attach guide at 1280 and 390 px in .artifacts/', async () => {
+    const dir = join(REPO_ROOT, 'packages/docs-site/.artifacts')
+    await mkdir(dir, { recursive: true })
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 })
+      for (const [name, path] of [
+        ['overview', guidePage('Overview')],
+        ['attach', guidePage('Attach it to the host')],
+      ] as const) {
+        await open(path)
+        const file = join(dir, `${name}-${width}.png`)
+        const png = await page.screenshot({ path: file, fullPage: true })
+        expect(png.length, file).toBeGreaterThan(10_000)
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 720 })
   })
 
   it('ran no script error and requested nothing outside loopback', () => {
