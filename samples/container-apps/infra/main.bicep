@@ -46,7 +46,7 @@ var settings = {
   'Settings:Sentinel': '1'
 }
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
   location: location
   tags: tags

@@ -51,7 +51,7 @@ var cloudInitTemplate = loadTextContent('../../deploy/cloud-init.yaml')
 var cloudInitWithEnv = replace(cloudInitTemplate, '@@ENV_FILE_B64@@', base64(envFile))
 var cloudInit = replace(cloudInitWithEnv, '@@INSTALL_B64@@', loadFileAsBase64('../../deploy/install.sh'))
 
-resource vm 'Microsoft.Compute/virtualMachines@2024-11-01' = {
+resource vm 'Microsoft.Compute/virtualMachines@2025-04-01' = {
   name: name
   location: location
   tags: tags
