@@ -1,5 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { errorCatalogue } from '@uami/credential'
 import { errorCatalogue as sampleErrorCatalogue } from '@uami/fastify-app-configuration'
 import { provisionErrorCatalogue } from '@uami/provision'
@@ -66,6 +67,45 @@ function source(path: string): Promise<string> {
 }
 
 describe('the docs site in Chromium', () => {
+  it('shows your names from the Overview form in every command on another page, copies them, and resets', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl })
+    await open(guidePage('Overview'))
+    await page.fill('#uami-name-resourceGroup', 'rg-mine')
+    await page.fill('#uami-name-store', 'appcs-mine')
+    await open(guidePage('Create the identity'))
+    const blocks = (await page.locator('.col-content pre code').allInnerTexts()).join('\n')
+    expect(blocks).toContain('az appconfig create -g rg-mine -n appcs-mine -l swedencentral')
+    expect(blocks).not.toMatch(/(?<![\w-])(rg-uami|appcs-uami-7f3a9c)(?![\w-])/)
+    const pre = page.locator('.col-content pre').filter({ hasText: 'az appconfig create -g rg-mine' }).first()
+    await pre.hover()
+    await pre.locator('button').click()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+      'az appconfig create -g rg-mine -n appcs-mine',
+    )
+
+    await open(guidePage('Overview'))
+    await page.click('#uami-names-reset')
+    await open(guidePage('Create the identity'))
+    expect((await page.locator('.col-content pre code').allInnerTexts()).join('\n')).toContain(
+      'az appconfig create -g rg-uami -n appcs-uami-7f3a9c',
+    )
+  })
+
+  it('keeps your names when the site is opened from file://', async () => {
+    const fromDisk = await browser.context.newPage()
+    try {
+      await fromDisk.goto(pathToFileURL(join(SITE_DIR, guidePage('Overview'))).href)
+      await fromDisk.fill('#uami-name-identity', 'id-from-disk')
+      await fromDisk.goto(pathToFileURL(join(SITE_DIR, guidePage('Create the identity'))).href)
+      const blocks = (await fromDisk.locator('.col-content pre code').allInnerTexts()).join('\n')
+      expect(blocks).toContain('id-from-disk')
+      await fromDisk.goto(pathToFileURL(join(SITE_DIR, guidePage('Overview'))).href)
+      await fromDisk.click('#uami-names-reset')
+    } finally {
+      await fromDisk.close()
+    }
+  })
+
   it('shows the two commands on the landing page', async () => {
     await open('index.html')
     const commands = await page.locator('.col-content pre code').allInnerTexts()
