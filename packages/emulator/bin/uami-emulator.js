@@ -3,6 +3,9 @@
 // does not exist right after `npm ci`; this committed launcher always does, so `npx uami-emulator` works from the
 // repository root once the package is built (turbo builds it before tests; `npm run build` does it by hand).
 import { existsSync } from 'node:fs'
+import { requireNode } from './check-node.cjs'
+
+requireNode('uami-emulator', '22.12')
 
 const entry = new URL('../dist/bin/uami-emulator.js', import.meta.url)
 if (!existsSync(entry)) {
