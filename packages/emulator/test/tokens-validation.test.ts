@@ -11,7 +11,7 @@ import {
   SignJWT,
   UnsecuredJWT,
 } from 'jose'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { TokenRejectedError, TokenService } from '../src/tokens/token-service.ts'
 
 const tenantId = '11111111-1111-1111-1111-111111111111'
@@ -80,6 +80,40 @@ describe('TokenService.verify', () => {
       aud: audience,
     })
     expect(decodeJwt(valid).exp).toBeGreaterThan(Math.floor(Date.now() / 1000) + 86_000)
+  })
+
+  it('still refuses a token it verified before once the token has expired', async () => {
+    await expect(verify(valid)).resolves.toBeDefined()
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(Date.now() + 86_700_000 + 120_000)
+      expect(await rejection(valid)).toBe('expired')
+    } finally {
+      vi.useRealTimers()
+    }
+    await expect(verify(valid)).resolves.toBeDefined()
+  })
+
+  it('gives back the token it issued to the same identity, host and audience, as Azure caches; another audience gets another', async () => {
+    const request = {
+      tenantId,
+      clientId: '33333333-3333-3333-3333-333333333333',
+      principalId: '22222222-2222-2222-2222-222222222222',
+      identityResourceId:
+        '/subscriptions/s/resourcegroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id',
+      hostResourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/sites/web',
+      resource: audience,
+    }
+    const again = await service.mintManagedIdentityToken({ ...request, resource: `${audience}/` })
+    expect(again.accessToken).toBe(valid)
+    const other = await service.mintManagedIdentityToken({ ...request, resource: 'https://vault.azure.net' })
+    expect(other.accessToken).not.toBe(valid)
+    expect(decodeJwt(other.accessToken).aud).toBe('https://vault.azure.net')
+    const otherHost = await service.mintManagedIdentityToken({
+      ...request,
+      hostResourceId: `${request.hostResourceId}2`,
+    })
+    expect(otherHost.accessToken).not.toBe(valid)
   })
 
   it('accepts the audience with /.default, a trailing slash or other casing', async () => {

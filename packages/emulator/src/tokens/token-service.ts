@@ -20,6 +20,8 @@ const KEY_FILE = 'signing-key.jwk.json'
 const ALG = 'RS256'
 /** Managed identity tokens last about 24 h in Azure (PROTOCOLS.md §6: an observed `exp - iat` of 86700). */
 export const MANAGED_IDENTITY_TOKEN_LIFETIME_S = 86_700
+/** A cached managed identity token is issued again when less than this is left of its lifetime (MSAL renews 5 minutes before). */
+export const MANAGED_IDENTITY_REISSUE_S = 600
 /** Client-credential tokens from Entra last 60–90 minutes. */
 export const APPLICATION_TOKEN_LIFETIME_S = 4_799
 /** Clock skew tolerated when validating `exp`/`nbf`. */
@@ -97,6 +99,10 @@ export class TokenService {
   readonly #publicKey: CryptoKey
   readonly #publicJwk: JWK
   readonly kid: string
+  /** Managed identity tokens already issued, by identity, host and audience (see {@link mintManagedIdentityToken}). */
+  readonly #issued = new Map<string, Promise<IssuedToken>>()
+  /** Payloads whose signature and issuer were verified, by tenant and token (see {@link verify}). */
+  readonly #verified = new Map<string, JWTPayload>()
 
   private constructor(privateKey: CryptoKey, publicKey: CryptoKey, publicJwk: JWK, kid: string) {
     this.#privateKey = privateKey
@@ -137,8 +143,35 @@ export class TokenService {
     return { keys: [{ ...this.#publicJwk }] }
   }
 
-  /** A managed identity token with the claim set of a real one (PROTOCOLS.md §6). */
-  mintManagedIdentityToken(request: ManagedIdentityTokenRequest): Promise<IssuedToken> {
+  /**
+   * A managed identity token with the claim set of a real one (PROTOCOLS.md §6). Like Azure's managed identity
+   * subsystem, the endpoint caches what it issued: the same identity on the same host asking for the same audience
+   * gets the same token back until it is within {@link MANAGED_IDENTITY_REISSUE_S} of its expiry. (It also keeps
+   * the emulator's token endpoint from being bound by RSA signing under load.)
+   */
+  async mintManagedIdentityToken(request: ManagedIdentityTokenRequest): Promise<IssuedToken> {
+    const key = [
+      request.tenantId,
+      request.clientId,
+      request.principalId,
+      request.identityResourceId,
+      request.hostResourceId,
+      normalizeAudience(request.resource),
+    ].join('\n')
+    const cached = this.#issued.get(key)
+    if (cached !== undefined) {
+      const token = await cached.catch(() => undefined)
+      if (token !== undefined && token.expiresOn - Date.now() / 1000 > MANAGED_IDENTITY_REISSUE_S)
+        return token
+      if (this.#issued.get(key) === cached) this.#issued.delete(key)
+    }
+    const minted = this.#mintManagedIdentity(request)
+    this.#issued.set(key, minted)
+    minted.catch(() => this.#issued.delete(key))
+    return minted
+  }
+
+  #mintManagedIdentity(request: ManagedIdentityTokenRequest): Promise<IssuedToken> {
     return this.#mint(
       {
         appid: request.clientId,
@@ -203,16 +236,7 @@ export class TokenService {
     token: string,
     options: { tenantId: string; audiences: readonly string[] },
   ): Promise<VerifiedToken> {
-    let payload: JWTPayload
-    try {
-      ;({ payload } = await jwtVerify(token, this.#publicKey, {
-        algorithms: [ALG],
-        issuer: TokenService.issuer(options.tenantId),
-        clockTolerance: CLOCK_TOLERANCE_S,
-      }))
-    } catch (error) {
-      throw rejection(error)
-    }
+    const payload = await this.#verifiedPayload(token, options.tenantId)
     const aud = typeof payload.aud === 'string' ? payload.aud : undefined
     const wanted = new Set(options.audiences.map(normalizeAudience))
     if (!aud || !wanted.has(normalizeAudience(aud))) {
@@ -229,7 +253,43 @@ export class TokenService {
           : undefined
     return { oid, tid, appid, aud, claims: payload }
   }
+
+  /**
+   * The signature and the issuer are checked once per token and remembered (a client presents the same token for
+   * hours); `exp` and `nbf` are checked on every call.
+   */
+  async #verifiedPayload(token: string, tenantId: string): Promise<JWTPayload> {
+    const key = `${tenantId}\n${token}`
+    const known = this.#verified.get(key)
+    if (known !== undefined) {
+      const now = Date.now() / 1000
+      if (typeof known.exp === 'number' && known.exp <= now - CLOCK_TOLERANCE_S) {
+        this.#verified.delete(key)
+        throw new TokenRejectedError('expired', 'The token has expired.')
+      }
+      if (typeof known.nbf === 'number' && known.nbf > now + CLOCK_TOLERANCE_S) {
+        throw new TokenRejectedError('not-yet-valid', 'The token is not valid yet.')
+      }
+      return known
+    }
+    let payload: JWTPayload
+    try {
+      ;({ payload } = await jwtVerify(token, this.#publicKey, {
+        algorithms: [ALG],
+        issuer: TokenService.issuer(tenantId),
+        clockTolerance: CLOCK_TOLERANCE_S,
+      }))
+    } catch (error) {
+      throw rejection(error)
+    }
+    if (this.#verified.size >= VERIFIED_CACHE_SIZE) this.#verified.clear()
+    this.#verified.set(key, payload)
+    return payload
+  }
 }
+
+/** How many verified tokens {@link TokenService} remembers (a store sees a handful of callers). */
+const VERIFIED_CACHE_SIZE = 1_000
 
 /** `https://appconfig.azure.com/.default` / `.../` / `...` → `https://appconfig.azure.com` (lower-case). */
 export function normalizeAudience(value: string): string {
