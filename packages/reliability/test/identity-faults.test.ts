@@ -96,12 +96,17 @@ describe('identity endpoint faults (suite 1)', { timeout: 180_000 }, () => {
         return { sample, fault, code: failed.body.error.code as string, requestsInFirstAttempt }
       }),
     )
-    for (const { sample, fault, code, requestsInFirstAttempt } of results) {
+    for (const { sample, fault, requestsInFirstAttempt } of results) {
       // The SDK retried (more than one request) and gave up (a bounded number) before the sample reported.
       expect(requestsInFirstAttempt, `${sample.name} / ${fault.name}`).toBeGreaterThan(1)
       expect(requestsInFirstAttempt, `${sample.name} / ${fault.name}`).toBeLessThanOrEqual(10)
+    }
+    for (const fault of ERROR_FAULTS) {
+      const of = results.filter((result) => result.fault === fault)
+      const requests = [...new Set(of.map((result) => result.requestsInFirstAttempt))].join('/')
+      const codes = [...new Set(of.map((result) => result.code))].join(', ')
       summary.push(
-        `identity faults: ${sample.name} start-up, ${fault.name}: ${requestsInFirstAttempt} identity requests in the first attempt, then ${code}; ready after recovery`,
+        `identity faults: start-up, ${fault.name}: ${of.length} samples made ${requests} identity requests in the first attempt, reported ${codes}, were ready after recovery`,
       )
     }
   })
@@ -129,11 +134,9 @@ describe('identity endpoint faults (suite 1)', { timeout: 180_000 }, () => {
         return { sample, requests: applied(rule.id) }
       }),
     )
-    for (const { sample, requests } of results) {
-      summary.push(
-        `identity faults: ${sample.name} start-up, 10 s hang: ready after ${requests} hanging identity request(s)`,
-      )
-    }
+    summary.push(
+      `identity faults: start-up, 10 s hang: ${results.length} samples ready after ${results.map(({ requests }) => requests).join('/')} hanging identity request(s)`,
+    )
   })
 
   it('while serving: with the identity endpoint failing in each way, every request and every refresh succeeds from the cached token, with no identity request made', async () => {
@@ -180,11 +183,10 @@ describe('identity endpoint faults (suite 1)', { timeout: 180_000 }, () => {
         return { sample, served }
       }),
     )
-    for (const { sample, served } of results) {
-      summary.push(
-        `identity faults: ${sample.name} serving through ${ERROR_FAULTS.length + 1} faults: ${count(served)}/${count(served)} requests 200, 0 identity requests`,
-      )
-    }
+    const served = results.reduce((sum, result) => sum + result.served, 0)
+    summary.push(
+      `identity faults: serving through ${ERROR_FAULTS.length + 1} faults: ${results.length} samples, ${count(served)}/${count(served)} requests 200, 0 identity requests`,
+    )
   })
 
   it('never writes a token, IDENTITY_HEADER, a client secret or an Authorization header to the samples’ output', async () => {
