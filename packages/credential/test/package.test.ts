@@ -110,7 +110,7 @@ describe('the published package', () => {
         summary: 'ManagedIdentityCredential',
         code: 'UAMI_CRED_INVALID_SELECTOR',
         plugin: 'function',
-        errors: 20,
+        errors: 21,
         main: [
           'IDENTITY_VARIABLES',
           'UamiCredentialError',
