@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url'
 const REPO = fileURLToPath(new URL('..', import.meta.url))
 
 /**
- * Runs a command in its own process group; on a timeout the whole group (npm and all it started) is killed.
+ * Runs a command in its own process group; on a timeout the whole group (npm and all it started) is killed, and
+ * the promise rejects only once the child has closed its output (so the group is gone before a caller cleans up).
  * @param {string} command
  * @param {readonly string[]} args
  * @param {{ cwd: string, env?: NodeJS.ProcessEnv, timeoutMs: number }} options
@@ -39,19 +40,35 @@ export function runBounded(command, args, options) {
         // the group has already exited
       }
     }
+    let timedOut = false
     const timer = setTimeout(() => {
+      timedOut = true
       killGroup()
-      reject(new Error(`${command} ${args.join(' ')} did not finish in ${options.timeoutMs} ms\n${stderr}`))
+      // Rejected on 'close', once the group is gone: a caller that removes its temporary folder then removes it
+      // from under no process. A process that left the group but holds the output open must not hang us: close
+      // the pipes after 5 s.
+      setTimeout(() => {
+        child.stdout.destroy()
+        child.stderr.destroy()
+      }, 5_000).unref()
     }, options.timeoutMs)
     child.on('error', (error) => {
       clearTimeout(timer)
+      killGroup()
       reject(error)
     })
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer)
       killGroup()
-      if (code === 0) resolve({ stdout, stderr })
-      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${stdout}\n${stderr}`))
+      if (timedOut) {
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} did not finish in ${options.timeoutMs} ms; its process group was killed\n${stdout}\n${stderr}`,
+          ),
+        )
+      } else if (code === 0) resolve({ stdout, stderr })
+      else
+        reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}\n${stdout}\n${stderr}`))
     })
   })
 }

@@ -22,6 +22,8 @@ export type {
   UnreachableTarget,
 } from './errors/endpoint-unreachable-error.js'
 export { EndpointUnreachableError } from './errors/endpoint-unreachable-error.js'
+export type { IdentityEndpointUnavailableErrorDetails } from './errors/identity-endpoint-unavailable-error.js'
+export { IdentityEndpointUnavailableError } from './errors/identity-endpoint-unavailable-error.js'
 export type { IdentityMismatchErrorDetails } from './errors/identity-mismatch-error.js'
 export { IdentityMismatchError } from './errors/identity-mismatch-error.js'
 export type { IdentityNotAttachedErrorDetails } from './errors/identity-not-attached-error.js'

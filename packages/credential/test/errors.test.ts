@@ -29,7 +29,7 @@ describe('error catalogue', () => {
       .map(({ code, name }) => ({ code, name }))
       .sort((a, b) => a.code.localeCompare(b.code))
     expect(fromClasses).toEqual(fromCatalogue)
-    expect(errorClasses.length).toBe(20)
+    expect(errorClasses.length).toBe(21)
   })
 
   it('has unique codes with the UAMI_CRED_ prefix and a meaning and a fix for each', () => {

@@ -9,6 +9,7 @@ import {
   AccessForbiddenError,
   AuthenticationFailedError,
   EndpointUnreachableError,
+  IdentityEndpointUnavailableError,
   IdentityNotAttachedError,
   InvalidGuidError,
   NoCredentialAvailableError,
@@ -268,6 +269,54 @@ describe('explainAuthError: unreachable endpoints', () => {
     expect(explained.fix).toContain(
       'az containerapp identity show --resource-group <resource-group> --name aca',
     )
+  })
+})
+
+describe('explainAuthError: the managed identity endpoint answers 429 or 5xx', () => {
+  /** What ManagedIdentityCredential throws when the endpoint kept answering `status`: MSAL's ServerError inside. */
+  const answered = (status: number): CredentialUnavailableError =>
+    new CredentialUnavailableError(
+      `ManagedIdentityCredential: Authentication failed. Message busy: Error(s): Not Available - Timestamp: Not Available - Description: HTTP ${status} - Correlation ID: Not Available - Trace ID: Not Available`,
+      { cause: Object.assign(new Error(`busy: HTTP ${status}`), { name: 'ServerError', status }) },
+    )
+  const appService = {
+    WEBSITE_SITE_NAME: 'web',
+    IDENTITY_ENDPOINT: 'http://127.0.0.1:41000/msi/token',
+    IDENTITY_HEADER: 'secret-header',
+  }
+
+  it.each([429, 500, 503])(
+    'says HTTP %i is a transient problem of the identity service, not of the configuration',
+    (status) => {
+      const explained = explainAuthError(answered(status), { env: appService })
+      expect(explained).toBeInstanceOf(IdentityEndpointUnavailableError)
+      expect(explained).toMatchObject({
+        code: 'UAMI_CRED_IDENTITY_ENDPOINT_UNAVAILABLE',
+        status,
+        endpoint: 'IDENTITY_ENDPOINT',
+      })
+      expect(explained.message).toContain(`answered HTTP ${status}`)
+      expect(explained.message).toContain('not the problem')
+      expect(explained.fix).toMatch(/Try again after a short wait/)
+      expect(explained.message).not.toContain('secret-header')
+    },
+  )
+
+  it('names IMDS on a VM', () => {
+    expect(explainAuthError(answered(503), { env: {} })).toMatchObject({
+      code: 'UAMI_CRED_IDENTITY_ENDPOINT_UNAVAILABLE',
+      endpoint: 'IMDS at 169.254.169.254',
+    })
+  })
+
+  it('keeps "Identity not found" (400) an attachment problem', () => {
+    const notFound = new CredentialUnavailableError(IMDS_NOT_FOUND.message, {
+      cause: Object.assign(new Error('invalid_request: Identity not found'), {
+        name: 'ServerError',
+        status: 400,
+      }),
+    })
+    expect(explainAuthError(notFound, { env: {} })).toBeInstanceOf(IdentityNotAttachedError)
   })
 })
 

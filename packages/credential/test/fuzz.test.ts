@@ -162,6 +162,8 @@ function outcome(kind: IdentityKind, value: string, viaEnv: boolean): string {
     }
     expect(ALLOWED[kind]).toContain(error.code)
     expect(error.message).toContain(IDENTITY_VARIABLES[kind])
+    // One line, whatever the value held: a newline in a value must not start a new log line.
+    expect(error.message, JSON.stringify(value)).not.toMatch(/[\r\n\u2028\u2029]/)
     if (/eyJ/.test(value)) expect(error.message).not.toContain(value)
     return error.code
   }

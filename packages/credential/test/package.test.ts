@@ -1,22 +1,28 @@
-import { execFile } from 'node:child_process'
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // The repository's offline installer (scripts/), shared with the samples' copy-out test.
-import { offlineInstall } from '../../../scripts/offline-install.mjs'
+import { offlineInstall, runBounded } from '../../../scripts/offline-install.mjs'
 import { PACKAGE_DIR } from './helpers/run-node.ts'
 
 // Packs the package, installs the tarball into a fresh project (dependencies come from the npm cache that `npm ci`
 // filled: `--offline`, no registry access, no lock shared with other clones) and
 // uses it the way a consumer would: ESM import, type-check with the repository's TypeScript, publint, attw.
 
-const run = promisify(execFile)
 const REPO = join(PACKAGE_DIR, '../..')
 const BIN = join(REPO, 'node_modules/.bin')
 const TSC = join(REPO, 'node_modules/typescript/bin/tsc')
 const SLOW = 300_000
+
+/** Runs a command in its own process group, killed whole if it outlives its time (scripts/offline-install.mjs). */
+function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<{ stdout: string; stderr: string }> {
+  return runBounded(command, args, { ...options, timeoutMs: 120_000 })
+}
 
 describe('the published package', () => {
   let work: string
@@ -32,7 +38,7 @@ describe('the published package', () => {
     tarball = join(work, packed.filename)
     writeFileSync(join(work, 'files.json'), JSON.stringify(packed.files.map((file) => file.path)))
     rmSync(project, { recursive: true, force: true })
-    await run('mkdir', ['-p', project])
+    mkdirSync(project, { recursive: true })
     writeFileSync(
       join(project, 'package.json'),
       JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
@@ -104,7 +110,7 @@ describe('the published package', () => {
         summary: 'ManagedIdentityCredential',
         code: 'UAMI_CRED_INVALID_SELECTOR',
         plugin: 'function',
-        errors: 20,
+        errors: 21,
         main: [
           'IDENTITY_VARIABLES',
           'UamiCredentialError',
@@ -190,10 +196,7 @@ export { both, identity, isUamiCredentialError, kind, wrong }
         }),
       )
       const result = await run(process.execPath, [TSC, '-p', project], { cwd: project }).catch(
-        (error: { stdout?: string; stderr?: string }) => ({
-          stdout: error.stdout ?? '',
-          stderr: error.stderr ?? 'tsc failed',
-        }),
+        (error: Error) => ({ stdout: error.message, stderr: '' }),
       )
       expect(`${result.stdout}${result.stderr}`).toBe('')
     },
@@ -215,10 +218,7 @@ export { both, identity, isUamiCredentialError, kind, wrong }
       const { stdout } = await run(
         join(BIN, 'attw'),
         ['--pack', '.', '--profile', 'esm-only', '--format', 'json'],
-        {
-          cwd: PACKAGE_DIR,
-          maxBuffer: 10 * 1024 * 1024,
-        },
+        { cwd: PACKAGE_DIR },
       )
       const report = JSON.parse(stdout) as { analysis: { problems: Record<string, unknown>[] } }
       const relevant = report.analysis.problems.filter(

@@ -83,6 +83,12 @@ describe('App Configuration authentication', () => {
       message: /not signed with RS256/,
     },
     {
+      kind: 'an HS256 token keyed with the published public key (algorithm confusion)',
+      signer: 'hs256-public-key',
+      code: 'InvalidAuthenticationToken',
+      message: /not signed with RS256/,
+    },
+    {
       kind: 'a token without an oid',
       claims: () => ({ oid: undefined }),
       code: 'InvalidAuthenticationToken',

@@ -10,4 +10,22 @@ describe('findLeaks', () => {
     expect(leaks).toEqual(['line 2: secret #1', 'line 3: a JWT', 'line 4: "Bearer "'])
     expect(findLeaks(['{"level":30,"msg":"settings loaded"}'], { secrets: ['s3cr3t-value'] })).toEqual([])
   })
+
+  it('flags an Authorization header logged with its value, and lets the redacted one through', () => {
+    const leaks = findLeaks(
+      [
+        '{"req":{"headers":{"authorization":"[REDACTED]"}}}',
+        '{"req":{"headers":{"authorization":"HMAC-SHA256 Credential=abc"}}}',
+        'Authorization: Basic dXNlcjpwYXNz',
+        'authorization=SharedKey account:sig',
+        'App Configuration authorization failed (403)',
+      ],
+      { secrets: [] },
+    )
+    expect(leaks).toEqual([
+      'line 2: an Authorization header',
+      'line 3: an Authorization header',
+      'line 4: an Authorization header',
+    ])
+  })
 })

@@ -146,6 +146,13 @@ export const errorCatalogue = [
     fix: 'Check the endpoint: the managed identity endpoint exists only inside an Azure host (or the local emulator); a service endpoint must be spelled right and reachable through DNS, firewall and private endpoints.',
   },
   {
+    code: 'UAMI_CRED_IDENTITY_ENDPOINT_UNAVAILABLE',
+    name: 'IdentityEndpointUnavailableError',
+    meaning:
+      "The host's managed identity endpoint answered 429 (throttled) or a 5xx status, also after the SDK's retries: a transient problem of the platform's identity service, not of the identity, the identifier or a role assignment.",
+    fix: "Try again after a short wait and keep one credential instance per app (tokens then come from its cache); if it lasts, check the host's Resource health.",
+  },
+  {
     code: 'UAMI_CRED_NO_CREDENTIAL',
     name: 'NoCredentialAvailableError',
     meaning:

@@ -4,6 +4,7 @@ import type { AccessForbiddenError } from './access-forbidden-error.js'
 import type { AmbiguousIdentityError } from './ambiguous-identity-error.js'
 import type { AuthenticationFailedError } from './authentication-failed-error.js'
 import type { EndpointUnreachableError } from './endpoint-unreachable-error.js'
+import type { IdentityEndpointUnavailableError } from './identity-endpoint-unavailable-error.js'
 import type { IdentityMismatchError } from './identity-mismatch-error.js'
 import type { IdentityNotAttachedError } from './identity-not-attached-error.js'
 import type { IdentityNotSetError } from './identity-not-set-error.js'
@@ -30,6 +31,7 @@ export type KnownUamiCredentialError =
   | AmbiguousIdentityError
   | AuthenticationFailedError
   | EndpointUnreachableError
+  | IdentityEndpointUnavailableError
   | IdentityMismatchError
   | IdentityNotAttachedError
   | IdentityNotSetError

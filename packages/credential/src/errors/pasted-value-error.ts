@@ -1,6 +1,9 @@
 import { echo } from '../util/text.js'
 import { UamiCredentialError } from './uami-credential-error.js'
 
+/** A value that can be shown bare in a shell assignment: printable ASCII, no spaces or quotes, at most 300 characters. */
+const PLAIN = /^[!#-&(-_a-~]{1,300}$/
+
 /** What was pasted along with a value. */
 export type PastedDecoration = 'leading-whitespace' | 'trailing-whitespace' | 'quotes' | 'blank'
 
@@ -37,8 +40,10 @@ export class PastedValueError extends UamiCredentialError {
 
   constructor(details: PastedValueErrorDetails) {
     const cleaned = details.cleaned
+    // The corrected assignment is shown only when it is plain text: printable ASCII without spaces or quotes (an ID),
+    // not a token (echo hides those) — anything else could break the message's single line or mislead.
     const suggestion =
-      cleaned !== undefined && cleaned !== '' && echo(cleaned).startsWith('"')
+      cleaned !== undefined && PLAIN.test(cleaned) && echo(cleaned).startsWith('"')
         ? `: ${details.variable}=${cleaned}`
         : ''
     super({

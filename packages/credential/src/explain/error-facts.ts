@@ -6,6 +6,8 @@ export interface ErrorFacts {
   readonly name: string
   readonly message: string
   readonly statusCode: number | undefined
+  /** MSAL's `ServerError.status`: the HTTP status the managed identity endpoint answered. */
+  readonly status: number | undefined
   readonly code: string | undefined
   readonly errorCode: string | undefined
   readonly url: string | undefined
@@ -40,6 +42,7 @@ export function collectErrorFacts(error: unknown): ErrorFacts[] {
         name: typeof current,
         message: String(current),
         statusCode: undefined,
+        status: undefined,
         code: undefined,
         errorCode: undefined,
         url: undefined,
@@ -47,11 +50,13 @@ export function collectErrorFacts(error: unknown): ErrorFacts[] {
       continue
     }
     const statusCode = field(current, 'statusCode')
+    const status = field(current, 'status')
     const request = field(current, 'request')
     facts.push({
       name: text(field(current, 'name')) ?? 'Error',
       message: text(field(current, 'message')) ?? '',
       statusCode: typeof statusCode === 'number' ? statusCode : undefined,
+      status: typeof status === 'number' ? status : undefined,
       code: text(field(current, 'code')),
       errorCode: text(field(current, 'errorCode')),
       url: text(field(request, 'url')),

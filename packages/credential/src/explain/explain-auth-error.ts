@@ -1,10 +1,12 @@
 import { AccessForbiddenError } from '../errors/access-forbidden-error.js'
 import { AuthenticationFailedError } from '../errors/authentication-failed-error.js'
+import { IdentityEndpointUnavailableError } from '../errors/identity-endpoint-unavailable-error.js'
 import { IdentityNotAttachedError } from '../errors/identity-not-attached-error.js'
 import { NoCredentialAvailableError } from '../errors/no-credential-available-error.js'
 import type { UamiCredentialError } from '../errors/uami-credential-error.js'
 import { isUamiCredentialError } from '../errors/uami-credential-error.js'
 import { UnauthorizedError } from '../errors/unauthorized-error.js'
+import { detectManagedIdentitySource } from '../host/managed-identity-source.js'
 import { selectorKind, selectorValue } from '../identity/selector.js'
 import { kindLabel } from '../identity/variables.js'
 import { attachIdentityCommand, roleAssignmentCommand, showHostIdentitiesCommand } from './commands.js'
@@ -12,7 +14,7 @@ import type { AuthErrorContext, Resolved } from './context.js'
 import { isAppConfiguration, resolve, storeNameFrom } from './context.js'
 import type { ErrorFacts } from './error-facts.js'
 import { collectErrorFacts, originOf, summarize } from './error-facts.js'
-import { isNetworkFailure, unreachable } from './unreachable.js'
+import { isManagedIdentityFact, isNetworkFailure, unreachable } from './unreachable.js'
 
 export type { AuthErrorContext } from './context.js'
 
@@ -124,6 +126,7 @@ function forbidden(
  * | The identity endpoint answered 400 "Identity not found" / "Unable to load the proper Managed Identity" (a `CredentialUnavailableError`) | {@link IdentityNotAttachedError} with `az webapp identity assign --identities` / `az containerapp identity assign --user-assigned` / `az vm identity assign --identities` |
  * | A `RestError` with `statusCode` 403 (App Configuration) | {@link AccessForbiddenError} with `az role assignment create --assignee-object-id … --assignee-principal-type ServicePrincipal --role "App Configuration Data Reader" --scope …` and the propagation note |
  * | `statusCode` 401 | {@link UnauthorizedError} |
+ * | The managed identity endpoint answered 429 or 5xx (MSAL's `ServerError.status`), after the SDK's retries | `IdentityEndpointUnavailableError` |
  * | ECONNREFUSED, ENOTFOUND, ETIMEDOUT, `network_error`, … | `EndpointUnreachableError` (identity endpoint or service) |
  * | No credential available (developer machine not signed in, no identity enabled) | {@link NoCredentialAvailableError} |
  * | Anything else (with the `AADSTS` code when present) | {@link AuthenticationFailedError} |
@@ -166,6 +169,18 @@ export function explainAuthError(error: unknown, context: AuthErrorContext = {})
       expectedAudience: appConfig
         ? "https://appconfig.azure.com (or your cloud's App Configuration audience)"
         : undefined,
+      cause: error,
+    })
+  }
+
+  const unavailable = facts.find(
+    (fact) => fact.status !== undefined && (fact.status === 429 || (fact.status >= 500 && fact.status < 600)),
+  )
+  if (unavailable?.status !== undefined && facts.some(isManagedIdentityFact)) {
+    const source = detectManagedIdentitySource(resolved.env)
+    return new IdentityEndpointUnavailableError({
+      status: unavailable.status,
+      endpoint: source.endpointVariable ?? 'IMDS at 169.254.169.254',
       cause: error,
     })
   }

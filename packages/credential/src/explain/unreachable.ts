@@ -33,6 +33,11 @@ export function isNetworkFailure(facts: readonly ErrorFacts[]): boolean {
   )
 }
 
+/** Whether an error of the chain comes from `ManagedIdentityCredential` (the managed identity endpoint). */
+export function isManagedIdentityFact(fact: ErrorFacts): boolean {
+  return /ManagedIdentityCredential/.test(fact.message) || fact.name === 'CredentialUnavailableError'
+}
+
 /** Builds the `EndpointUnreachableError` for the managed identity endpoint or the service. */
 export function unreachable(
   facts: readonly ErrorFacts[],
@@ -50,9 +55,7 @@ export function unreachable(
     (facts.some((fact) => fact.errorCode === 'network_error' || /network_error/.test(fact.message))
       ? 'network_error'
       : undefined)
-  const managedIdentity = facts.some(
-    (fact) => /ManagedIdentityCredential/.test(fact.message) || fact.name === 'CredentialUnavailableError',
-  )
+  const managedIdentity = facts.some(isManagedIdentityFact)
   if (managedIdentity) {
     const source = detectManagedIdentitySource(resolved.env)
     const endpoint = source.endpointVariable ?? 'IMDS at 169.254.169.254'

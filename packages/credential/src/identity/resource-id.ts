@@ -76,7 +76,9 @@ function describeResource(
   const type = [...fullType].length > 120 ? `${[...fullType].slice(0, 120).join('')}…` : fullType
   const friendly = FRIENDLY_TYPES[fullType.toLowerCase()] ?? 'a resource'
   const name = names[names.length - 1] ?? ''
-  return { type, description: `${friendly}${name === '' ? '' : ` ${quote(name)}`} (${type})` }
+  // A type with whitespace, quotes or control characters is shown JSON-quoted: the message stays one line.
+  const shownType = /^[\w./-]+$/.test(fullType) ? type : quote(fullType, 120)
+  return { type, description: `${friendly}${name === '' ? '' : ` ${quote(name)}`} (${shownType})` }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createPublicKey, randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AccessToken, TokenCredential } from '@azure/identity'
@@ -35,13 +35,16 @@ export function principalCredential(emulator: RunningEmulator, principalId: stri
   }
 }
 
-/** How to sign a crafted token. */
-export type CraftedSigner = 'emulator' | 'other-key' | 'none'
+/**
+ * How to sign a crafted token: the emulator's key, another RSA key, not at all (`alg: none`), or HS256 keyed with
+ * the emulator's PUBLIC key as published in its JWKS, as PEM (the algorithm-confusion attack).
+ */
+export type CraftedSigner = 'emulator' | 'other-key' | 'none' | 'hs256-public-key'
 
 /**
  * Builds a token with the emulator's claim set for the developer, then applies `claims` overrides; signs it with
  * the emulator's own key from the state directory (valid signature, e.g. for an expired token), with another RSA
- * key (bad signature) or not at all (`alg: none`).
+ * key (bad signature), not at all (`alg: none`) or with HS256 keyed by the public key ({@link CraftedSigner}).
  */
 export async function craftToken(
   emulator: RunningEmulator,
@@ -68,6 +71,17 @@ export async function craftToken(
     return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(claims)}.`
   }
   const kid = contextOf(emulator).tokens.kid
+  if (signer === 'hs256-public-key') {
+    const { kty, n, e } = JSON.parse(
+      await readFile(join(emulator.stateDir, 'signing-key.jwk.json'), 'utf8'),
+    ) as JWK
+    const pem = createPublicKey({ key: { kty, n, e } as Record<string, string>, format: 'jwk' })
+      .export({ type: 'spki', format: 'pem' })
+      .toString()
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid })
+      .sign(new TextEncoder().encode(pem))
+  }
   const key =
     signer === 'emulator'
       ? await importJWK(

@@ -55,7 +55,8 @@ const same = (a: string | undefined, b: string): boolean => a?.toLowerCase() ===
  * - App Configuration unreachable after start: the last-known-good settings are served, marked stale;
  * - the logs of a run with a failure never contain a token, `IDENTITY_HEADER`, a client secret or `Bearer `.
  *
- * Every child process is stopped by PID after each test.
+ * Every child process is stopped by PID after each test, and everything it wrote is then scanned with `findLeaks`
+ * (JWTs, `IDENTITY_HEADER`, client secrets, Authorization headers).
  *
  * @param options - The sample and its folder.
  * @example
@@ -84,11 +85,21 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
       ...overrides,
     })
   }
-  const start = (entry: string, env: Record<string, string>): SpawnedSample => {
-    const child = spawnSample({ sampleDir, entry, env })
+  // Every line every child wrote is scanned after each test (secret scanning of the whole suite's output).
+  const scanned: Array<{ child: SpawnedSample; secrets: string[] }> = []
+  const watch = (child: SpawnedSample, env: Record<string, string>): SpawnedSample => {
     children.push(child)
+    const secrets = [env.IDENTITY_HEADER, env.AZURE_CLIENT_SECRET, local.emulator.developer.clientSecret]
+    scanned.push({ child, secrets: secrets.filter((value): value is string => value !== undefined) })
     return child
   }
+  const scanOutput = (): void => {
+    for (const { child, secrets } of scanned.splice(0)) {
+      expect(findLeaks(child.lines, { secrets }), 'secrets in a sample child process output').toEqual([])
+    }
+  }
+  const start = (entry: string, env: Record<string, string>): SpawnedSample =>
+    watch(spawnSample({ sampleDir, entry, env }), env)
   const ready = async (child: SpawnedSample): Promise<string> => {
     const url = await child.listening()
     // Long enough for one full retry step (30 s) of a sample that was not ready yet.
@@ -116,6 +127,7 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
     afterEach(async () => {
       local.emulator.faults.clear()
       await Promise.all(children.splice(0).map((child) => child.stop()))
+      scanOutput()
     })
     afterAll(async () => {
       await Promise.all(children.splice(0).map((child) => child.stop()))
@@ -148,12 +160,8 @@ export function describeSampleEndToEnd(options: SampleEndToEndOptions): void {
     }, async () => {
       copied = await copySampleOut(sampleDir)
       const provisioned = await provision()
-      const child = spawnSample({
-        sampleDir: copied.dir,
-        entry: 'dist/server.js',
-        env: childEnvironment(local.emulator, provisioned),
-      })
-      children.push(child)
+      const env = childEnvironment(local.emulator, provisioned)
+      const child = watch(spawnSample({ sampleDir: copied.dir, entry: 'dist/server.js', env }), env)
       const url = await ready(child)
       const setting = await getJson(`${url}/config/${encodeURIComponent(MESSAGE_KEY)}`)
       expect(setting.body).toMatchObject({ key: MESSAGE_KEY, value: `Hello from the ${sample.title} sample` })
