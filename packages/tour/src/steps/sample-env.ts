@@ -4,7 +4,9 @@ import { hostProcessEnv } from '../samples/child-env.js'
 import { freePort } from '../samples/free-port.js'
 import { type RunningSample, startSample } from '../samples/sample-process.js'
 import { requireHost, requireIdentity, requireStore, type SampleRun } from '../tour/run-context.js'
+import { writeHostEnvFile } from '../tour/run-yourself.js'
 import { sampleServer } from '../tour/samples.js'
+import { azureStoreEndpoint } from './azure-values.js'
 
 /** How often the samples check the sentinel while the tour runs them (seconds). */
 export const REFRESH_SECONDS = '5'
@@ -21,6 +23,11 @@ export function deploymentSettings(sample: SampleRun): Record<string, string> {
     APP_CONFIG_ENDPOINT: requireStore(sample.tour).endpoint,
     ...sample.def.deploymentEnv,
   }
+}
+
+/** {@link deploymentSettings} with Azure's values: what the `az` command for the host sets. */
+export function azureDeploymentSettings(sample: SampleRun): Record<string, string> {
+  return { ...deploymentSettings(sample), APP_CONFIG_ENDPOINT: azureStoreEndpoint(sample.tour) }
 }
 
 /**
@@ -55,5 +62,7 @@ export async function restartSample(sample: SampleRun): Promise<RunningSample> {
     throw error
   })
   sample.tour.running.set(sample.def.id, sample.process)
+  // For `uami doctor` run by hand with the same environment (the doctor step shows the command).
+  await writeHostEnvFile(sample, hostEnvironment(sample))
   return sample.process
 }

@@ -16,8 +16,18 @@ export interface TourUi {
   intro(title: string): void
   outro(message: string): void
   heading(text: string): void
-  /** Shows a step before it runs: its number, title, explanation and az commands (pretty only). */
-  stepHeader(position: string, title: string, explanation: string, az: readonly string[]): void
+  /**
+   * Shows a step before it runs (pretty only): its number, title, explanation, the commands that do it by hand —
+   * labelled "Azure CLI equivalent" when they are all `az` commands, "Run it yourself" otherwise — and the
+   * labelled lines where the local run differs.
+   */
+  stepHeader(
+    position: string,
+    title: string,
+    explanation: string,
+    commands: readonly string[],
+    local: readonly string[],
+  ): void
   /** Runs `work` under a spinner (pretty) and returns its result. */
   task<T>(message: string, work: (progress: (message: string) => void) => Promise<T>): Promise<T>
   /** Shows how a step went. `scope` names the sample (plain mode prefixes it). */
@@ -92,10 +102,11 @@ export function createTourUi(output: Writable, mode: 'pretty' | 'plain'): TourUi
     intro: (title) => intro(style.bold(title), opts),
     outro: (message) => outro(message, opts),
     heading: (text) => log.step(style.bold(text), opts),
-    stepHeader(position, title, explanation, az) {
+    stepHeader(position, title, explanation, commands, local) {
       log.step(`${style.dim(position)} ${style.bold(title)}`, opts)
       log.message(renderMarkdown(explanation, style), opts)
-      if (az.length > 0) printCommands('Azure CLI equivalent', az)
+      if (commands.length > 0) printCommands(commandsLabel(commands), commands)
+      if (local.length > 0) log.message(local.map((line) => style.dim(line)).join('\n'), opts)
     },
     async task(message, work) {
       const spinner = startSpinner(output, style, message)
@@ -126,6 +137,11 @@ export function createTourUi(output: Writable, mode: 'pretty' | 'plain'): TourUi
     block: (title, body) => note(body, title, { ...opts, format: (line) => line }),
     raw: (text) => write(text),
   }
+}
+
+/** "Azure CLI equivalent" for `az` commands only; anything else (curl, uami doctor) is "Run it yourself". */
+export function commandsLabel(commands: readonly string[]): string {
+  return commands.every((command) => command.startsWith('az ')) ? 'Azure CLI equivalent' : 'Run it yourself'
 }
 
 function failureText(outcome: StepOutcome): string {
