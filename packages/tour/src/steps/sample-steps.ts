@@ -162,10 +162,13 @@ export const doctorStep: Step<SampleRun> = {
       ok: report.ok,
       summary: report.ok
         ? `all ${report.checks.length} checks pass`
-        : `${failed?.title}: ${failed?.code} ${failed?.fix ?? ''}`,
-      details: report.checks.map(
-        (check) => `${check.status === 'pass' ? '✔' : check.status === 'fail' ? '✖' : '–'} ${check.title}`,
-      ),
+        : `${failed?.title}: ${failed?.code} (the fix is in the details)`,
+      details: [
+        ...report.checks.map(
+          (check) => `${check.status === 'pass' ? '✔' : check.status === 'fail' ? '✖' : '–'} ${check.title}`,
+        ),
+        ...(failed?.fix ? failed.fix.split('\n') : []),
+      ],
     }
   },
 }

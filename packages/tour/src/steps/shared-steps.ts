@@ -115,12 +115,12 @@ export const appConfigurationStep: Step<TourRun> = {
   },
 }
 
-/** Retry options that report waits on the spinner and stop on Ctrl-C. */
+/** Retry options that report waits on the spinner (which shows the elapsed time) and stop on Ctrl-C. */
 export function waitOptions(io: StepIo) {
   return {
     timeoutMs: PROPAGATION_TIMEOUT_MS,
     signal: io.signal,
-    onWait: (info: { reason: string; elapsedMs: number }) =>
-      io.progress(`Waiting for ${info.reason} (${Math.round(info.elapsedMs / 1000)} s so far)`),
+    // The spinner shows the elapsed time.
+    onWait: (info: { reason: string }) => io.progress(`Waiting for ${info.reason}`),
   }
 }

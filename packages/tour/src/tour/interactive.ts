@@ -125,7 +125,7 @@ export async function interactiveTour(run: TourRun, options: TourOptions): Promi
     const result = await runSamples(run, samples, options, { interactive: action === 'walk', resume })
     resume = true
     rows.push(...result)
-    ui.raw(`\n${renderSummary(result)}\n`)
+    ui.raw(`\n${renderSummary(result, ui.width)}\n`)
     const urls = result.flatMap((row) => (row.url ? [`${row.sample}: ${row.url}/`] : []))
     if (urls.length > 0) ui.info(`Running until you quit — open them in a browser:\n${urls.join('\n')}`)
   }
