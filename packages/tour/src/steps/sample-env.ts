@@ -1,3 +1,4 @@
+import { IDENTITY_RESOURCE_ID_VARIABLE } from '@uami/credential/diagnostics'
 import { sampleIdentifier } from '@uami/provision'
 import { isTourError } from '../errors/tour-error.js'
 import { hostProcessEnv } from '../samples/child-env.js'
@@ -13,14 +14,19 @@ export const REFRESH_SECONDS = '5'
 
 /**
  * What the deployment sets for the sample: its identifier variable (the sample's own kind, unless a scenario
- * chose another), `APP_CONFIG_ENDPOINT`, and for the VM `AZURE_TOKEN_CREDENTIALS` (its systemd unit sets it).
+ * chose another), `APP_CONFIG_ENDPOINT`, `UAMI_IDENTITY_RESOURCE_ID` where the identifier is no resource ID (the
+ * sample names it in the attach command of its "not attached" error), and for the VM `AZURE_TOKEN_CREDENTIALS`
+ * (its systemd unit sets it).
  */
 export function deploymentSettings(sample: SampleRun): Record<string, string> {
   const identifier = sample.identifier ?? sampleIdentifier(sample.def.id, requireIdentity(sample))
   sample.identifier = identifier
+  const identity = requireIdentity(sample)
   return {
     [identifier.variable]: identifier.value,
     APP_CONFIG_ENDPOINT: requireStore(sample.tour).endpoint,
+    // For the fix commands only: a host cannot look its identity's resource ID up without a token.
+    ...(identifier.kind === 'resourceId' ? {} : { [IDENTITY_RESOURCE_ID_VARIABLE]: identity.id }),
     ...sample.def.deploymentEnv,
   }
 }
