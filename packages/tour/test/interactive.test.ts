@@ -106,6 +106,33 @@ describe('the interactive tour (step engine with scripted answers)', () => {
     )
   }, 120_000)
 
+  it('offers Back in every submenu: back to the menu, nothing run', async () => {
+    const dir = join(work, 'back')
+    const { run, prompts } = await tour(dir, [
+      'walk',
+      'back',
+      'wrong',
+      'back',
+      'wrong',
+      'no-role',
+      'back',
+      'quit',
+    ])
+    const result = await run
+    expect(prompts.remaining).toBe(0)
+    expect(result.rows).toEqual([])
+    expect(prompts.asked).toEqual([
+      'What would you like to do?',
+      'Which sample?',
+      'What would you like to do?',
+      'Which mistake?',
+      'What would you like to do?',
+      'Which mistake?',
+      'On which sample?',
+      'What would you like to do?',
+    ])
+  }, 60_000)
+
   it('stops when asked, saves progress, and resumes at the first step not done', async () => {
     const dir = join(work, 'resume')
     const first = await tour(dir, ['walk', 'vm', ...RUN(3), 'quit'])
