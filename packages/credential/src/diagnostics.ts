@@ -59,8 +59,10 @@ export type { AttachIdentityCommandInput, RoleAssignmentCommandInput } from './e
 export {
   attachIdentityCommand,
   roleAssignmentCommand,
+  roleAssignmentListCommand,
   showHostIdentitiesCommand,
 } from './explain/commands.js'
+export { IDENTITY_RESOURCE_ID_VARIABLE } from './explain/context.js'
 export type { HostDecision, HostDetection } from './host/detect-host.js'
 export { HOST_KINDS, inspectHost } from './host/detect-host.js'
 export type { ManagedIdentitySource, ManagedIdentitySourceReport } from './host/managed-identity-source.js'

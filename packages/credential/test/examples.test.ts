@@ -65,7 +65,7 @@ describe('examples', () => {
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('UAMI_CRED_IDENTITY_NOT_ATTACHED')
     expect(run.stderr).toContain(
-      'az webapp identity assign --resource-group rg-web --name web-uami --identities <identity-resource-id>',
+      `az webapp identity assign --resource-group rg-web --name web-uami --identities "$(az identity list --query "[?clientId=='${DETACHED.clientId}'].id" --output tsv)"`,
     )
     expect(run.stderr).not.toContain(IDENTITY_HEADER)
   })

@@ -96,19 +96,50 @@ describe('explainAuthError: identity not attached', () => {
     ])
   })
 
-  it('marks unknown values as placeholders and says how to find the resource ID', () => {
+  it('marks unknown names as placeholders and, without the resource ID, looks it up in the command itself', () => {
     const explained = explainAuthError(IMDS_NOT_FOUND, {
       host: 'vm',
       env: {},
       selector: { clientId: ATTACHED.clientId },
     })
     expect((explained as IdentityNotAttachedError).commands).toEqual([
-      'az vm identity assign --resource-group <resource-group> --name <vm-name> --identities <identity-resource-id>',
+      `az vm identity assign --resource-group <resource-group> --name <vm-name> --identities "$(az identity list --query "[?clientId=='${ATTACHED.clientId}'].id" --output tsv)"`,
     ])
     expect(explained.message).toContain(`client ID ${ATTACHED.clientId}`)
-    expect(explained.message).toContain(
-      `az identity list --query "[?clientId=='${ATTACHED.clientId}'].id" --output tsv`,
-    )
+  })
+
+  it('uses the resource ID the deployment names in UAMI_IDENTITY_RESOURCE_ID, and puts each command on its own line', () => {
+    const explained = explainAuthError(IMDS_NOT_FOUND, {
+      host: 'app-service',
+      env: {
+        UAMI_IDENTITY_RESOURCE_ID: ATTACHED.resourceId,
+        WEBSITE_SITE_NAME: 'web',
+        WEBSITE_RESOURCE_GROUP: 'rg',
+      },
+      selector: { clientId: ATTACHED.clientId },
+    })
+    const attach = `az webapp identity assign --resource-group rg --name web --identities ${ATTACHED.resourceId}`
+    expect(explained.fix.split('\n')).toEqual([
+      'Attach the identity to this App Service app; the app retries on its own:',
+      attach,
+      'See what is attached:',
+      'az webapp identity show --resource-group rg --name web',
+    ])
+    // What failed and why, then the fix: nothing said twice, no placeholder left.
+    expect(explained.problem).not.toContain('az ')
+    expect(explained.message).toBe(`${explained.problem} ${explained.fix}`)
+    expect(explained.message).not.toMatch(/<[a-z-]+>/)
+  })
+
+  it('ignores a UAMI_IDENTITY_RESOURCE_ID that names no user-assigned identity', () => {
+    const explained = explainAuthError(IMDS_NOT_FOUND, {
+      host: 'vm',
+      env: {
+        UAMI_IDENTITY_RESOURCE_ID: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Web/sites/web',
+      },
+      selector: { clientId: ATTACHED.clientId },
+    }) as IdentityNotAttachedError
+    expect(explained.commands[0]).toContain('"$(az identity list')
   })
 
   it('uses the identity name when only the name is known', () => {
@@ -160,9 +191,62 @@ describe('explainAuthError: 403 from App Configuration', () => {
     expect(explained.message).toContain(
       'App Configuration answered 403 Forbidden (https://cfg-uami.azconfig.io)',
     )
-    expect(explained.fix).toContain('up to ~15 minutes')
     expect(explained.message).toContain('Reader, Contributor and Owner are control-plane roles')
     expect(explained.message).not.toContain('/kv/message')
+    // Unknown whether a role is assigned: the list command tells "none" from "still propagating" — the only case
+    // to wait in — and each command is on a line of its own, once.
+    const lines = explained.fix.split('\n')
+    expect(lines).toContain(
+      `az role assignment list --scope ${STORE_ID} --include-inherited --query "[?principalId=='${ATTACHED.objectId}'].roleDefinitionName" --output tsv`,
+    )
+    expect(lines).toContain((explained as AccessForbiddenError).command)
+    expect(lines.filter((line) => line === (explained as AccessForbiddenError).command)).toHaveLength(1)
+    expect(explained.fix).toMatch(/If it is listed, it was assigned recently and is still propagating: wait/)
+    expect(explained.problem).toContain('up to ~15 minutes')
+    expect(explained.problem).not.toContain('az role assignment')
+  })
+
+  it('says to assign the role, and not to wait, when ARM lists none', () => {
+    const explained = explainAuthError(restError(403, 'https://cfg-uami.azconfig.io/kv'), {
+      env: {},
+      principalId: ATTACHED.objectId,
+      storeId: STORE_ID,
+      roleAssignment: { state: 'missing' },
+    }) as AccessForbiddenError
+    expect(explained.fix.split('\n')).toEqual([
+      'Assign the role; the app retries on its own:',
+      explained.command,
+    ])
+    expect(explained.message).not.toMatch(/\bwait\b/i)
+    expect(explained.problem).toContain('ARM lists no App Configuration data role')
+  })
+
+  it('says to wait, and to change nothing, when ARM lists a role that is still propagating', () => {
+    const explained = explainAuthError(restError(403, 'https://cfg-uami.azconfig.io/kv'), {
+      env: {},
+      principalId: ATTACHED.objectId,
+      storeId: STORE_ID,
+      roleAssignment: {
+        state: 'propagating',
+        role: 'App Configuration Data Reader',
+        scope: STORE_ID,
+        ageSeconds: 4,
+      },
+    }) as AccessForbiddenError
+    expect(explained.fix).toMatch(/^Wait, then retry: nothing needs changing/)
+    expect(explained.fix).not.toContain('az role assignment create')
+    expect(explained.problem).toContain('assigned 4 s ago: the assignment is still propagating')
+  })
+
+  it('shows a loopback store endpoint beside the Azure one, labelled', () => {
+    const explained = explainAuthError(restError(403, 'https://127.0.0.1:4443/kv'), {
+      env: {},
+      principalId: ATTACHED.objectId,
+      storeId: STORE_ID,
+    })
+    expect(explained.problem).toContain(
+      '(https://cfg-uami.azconfig.io in Azure; locally https://127.0.0.1:4443, the emulator)',
+    )
   })
 
   it('takes the principal from an object-ID selector or the token claims', () => {

@@ -155,12 +155,11 @@ describe('ManagedIdentityCredential on Container Apps', () => {
     const run = await runNode(PROBE, { ...hostEnv(), AZURE_CLIENT_ID: DETACHED.clientId })
     const probe = failure(lastJsonLine<Probe>(run.stdout))
     expect(probe.error.code).toBe('UAMI_CRED_IDENTITY_NOT_ATTACHED')
+    // Neither the resource group (Container Apps sets none) nor the resource ID is known here: the command looks
+    // them up by the app's name and the client ID, so it runs as it is, without placeholders.
     expect(probe.error.commands).toEqual([
-      'az containerapp identity assign --resource-group <resource-group> --name aca-uami --user-assigned <identity-resource-id>',
+      `az containerapp identity assign --resource-group "$(az containerapp list --query "[?name=='aca-uami'].resourceGroup | [0]" --output tsv)" --name aca-uami --user-assigned "$(az identity list --query "[?clientId=='${DETACHED.clientId}'].id" --output tsv)"`,
     ])
-    expect(probe.error.message).toContain(
-      `az identity list --query "[?clientId=='${DETACHED.clientId}'].id" --output tsv`,
-    )
   })
 })
 
@@ -217,7 +216,7 @@ describe('ManagedIdentityCredential over IMDS (AZURE_POD_IDENTITY_AUTHORITY_HOST
     expect(probe.error.code).toBe('UAMI_CRED_IDENTITY_NOT_ATTACHED')
     expect(probe.error.message).toContain('Identity not found')
     expect(probe.error.commands).toEqual([
-      'az vm identity assign --resource-group <resource-group> --name <vm-name> --identities <identity-resource-id>',
+      `az vm identity assign --resource-group <resource-group> --name <vm-name> --identities "$(az identity list --query "[?principalId=='${DETACHED.objectId}'].id" --output tsv)"`,
     ])
   })
 

@@ -64,7 +64,7 @@ describe('UamiError', () => {
     expect('cause' in error).toBe(false)
   })
 
-  it('serialises its code, message, fix and own fields to JSON, never the cause or the stack', () => {
+  it('serialises its code, message, fix, problem and own fields to JSON, never the cause or the stack', () => {
     const error = new WidgetMissingError('w1', new Error('token=SECRET'))
     const json = JSON.parse(JSON.stringify(error)) as Record<string, unknown>
     expect(json).toEqual({
@@ -72,8 +72,12 @@ describe('UamiError', () => {
       code: 'WIDGET_MISSING',
       message: error.message,
       fix: 'Run widgets create w1.',
+      problem: error.problem,
       widget: 'w1',
     })
+    // The problem is the message without the fix: what failed and why, said once.
+    expect(error.message).toBe(`${error.problem} ${error.fix}`)
+    expect(error.problem).not.toContain(error.fix)
     expect(JSON.stringify(error)).not.toContain('SECRET')
   })
 })

@@ -28,7 +28,36 @@ describe('describeFailure', () => {
   it('falls back to a placeholder and the lookup command when the 403 does not name the store', () => {
     const failure = describeFailure(new RestError('Forbidden', { statusCode: 403 }), context(), NOW)
     expect(failure.fix).toContain('--scope <store-resource-id>')
-    expect(failure.message).toContain('az appconfig show --name appcs-uami --query id --output tsv')
+    expect(failure.fix.split('\n')).toContain('az appconfig show --name appcs-uami --query id --output tsv')
+  })
+
+  it('says in message what failed and why, and in fix what to run — once: for 403 the command is not in the message', () => {
+    const error = new RestError(`Forbidden over the requested scope '${IDS.storeId}'`, { statusCode: 403 })
+    const failure = describeFailure(error, context(), NOW)
+    expect(failure.message).toContain('App Configuration answered 403 Forbidden')
+    expect(failure.message).not.toContain('az role assignment')
+    const create = failure.fix.split('\n').filter((line) => line.startsWith('az role assignment create'))
+    expect(create).toHaveLength(1)
+    // Without ARM the sample cannot tell a missing role from one still propagating: the list command tells them
+    // apart, and "wait" is only the advice for the second.
+    expect(failure.fix).toContain('az role assignment list')
+    expect(failure.fix).toMatch(/If it is listed, it was assigned recently and is still propagating: wait/)
+  })
+
+  it('names the real resource ID in the attach command when the deployment sets UAMI_IDENTITY_RESOURCE_ID', () => {
+    const error = Object.assign(new Error('ManagedIdentityCredential: Identity not found'), {
+      name: 'CredentialUnavailableError',
+    })
+    const failure = describeFailure(
+      error,
+      { ...context(), env: appServiceEnv({ UAMI_IDENTITY_RESOURCE_ID: IDS.resourceId }) },
+      NOW,
+    )
+    expect(failure.fix.split('\n')).toContain(
+      `az webapp identity assign --resource-group rg-uami --name web-uami --identities ${IDS.resourceId}`,
+    )
+    expect(`${failure.message}\n${failure.fix}`).not.toMatch(/<[a-z-]+>/)
+    expect(failure.message).not.toContain('az webapp identity assign')
   })
 
   it('turns a connection error into UAMI_CRED_ENDPOINT_UNREACHABLE naming the store endpoint', () => {

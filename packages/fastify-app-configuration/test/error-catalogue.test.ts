@@ -99,6 +99,7 @@ describe('SampleKitError', () => {
       code: 'UAMI_SAMPLE_ENV_INVALID',
       message: error.message,
       fix: 'Set PORT to a number, e.g. 3000.',
+      problem: error.problem,
       variable: 'PORT',
       expected: 'an integer from 1 to 65535',
     })

@@ -184,10 +184,31 @@ describe('readIdentityEnv and readAppEnv, as an app composes them', () => {
       /^LOG_LEVEL is invalid: expected one of fatal, error/,
     ],
     [{ APP_CONFIG_ENDPOINT: ENDPOINT, UAMI_HOST: 'mainframe' }, 'UAMI_CRED_INVALID_HOST', /UAMI_HOST/],
+    [
+      {
+        APP_CONFIG_ENDPOINT: ENDPOINT,
+        UAMI_IDENTITY_RESOURCE_ID: IDS.storeId,
+      },
+      'UAMI_CRED_NOT_A_USER_ASSIGNED_IDENTITY',
+      /UAMI_IDENTITY_RESOURCE_ID/,
+    ],
   ])('stops with a coded error naming the variable for %j', (variables, code, message) => {
     const read = () => readSampleEnv({ AZURE_CLIENT_ID: IDS.clientId, ...variables }, 'clientId')
     expect(codeOf(read)).toBe(code)
     expect(messageOf(read)).toMatch(message)
+  })
+
+  it('keeps UAMI_IDENTITY_RESOURCE_ID (for fix commands) next to the client ID: it is not a second identifier kind', () => {
+    const env = readSampleEnv(
+      {
+        AZURE_CLIENT_ID: IDS.clientId,
+        APP_CONFIG_ENDPOINT: ENDPOINT,
+        UAMI_IDENTITY_RESOURCE_ID: IDS.resourceId,
+      },
+      'clientId',
+    )
+    expect(env.identity.kind).toBe('clientId')
+    expect(env.credentialEnv.UAMI_IDENTITY_RESOURCE_ID).toBe(IDS.resourceId)
   })
 
   it('treats empty optional variables as unset', () => {

@@ -191,8 +191,12 @@ describe('uami doctor', () => {
       code: 'UAMI_CRED_FORBIDDEN',
     })
     const fix = `az role assignment create --assignee-object-id ${sample.identity.principalId} --assignee-principal-type ServicePrincipal --role "App Configuration Data Reader" --scope ${store.id}`
-    expect(report.diagnosis?.fix).toContain(fix)
+    // ARM lists no role (the facts say so): assign it — no "wait", which is the advice for propagating only.
+    expect(report.diagnosis?.fix?.split('\n')).toEqual(['Assign the role; the app retries on its own:', fix])
+    expect(report.checks.at(-1)?.summary).toContain('ARM lists no App Configuration data role')
+    expect(report.checks.at(-1)?.summary).not.toContain('az role assignment')
     expect(text).toContain(fix)
+    expect(text).not.toMatch(/\bwait\b/i)
   })
 
   it('tells a principal ID given as the client ID from a missing attachment when it knows the identities', async () => {
@@ -239,11 +243,15 @@ describe('uami doctor', () => {
         code: 'UAMI_DOCTOR_ROLE_PROPAGATING',
       })
       expect(report.diagnosis?.fix).toContain('Wait, then retry: nothing needs changing')
+      expect(report.diagnosis?.fix).not.toContain('az role assignment create')
       expect(text).toContain('still propagating')
       expect(text).toContain('App Configuration Data Reader')
 
+      // Without the facts a 403 cannot be told apart: the list command decides between assigning and waiting.
       const blind = await doctor(sample.env())
       expect(blind.report.diagnosis?.diagnosis).toBe('no-role')
+      expect(blind.report.diagnosis?.fix).toContain('az role assignment list')
+      expect(blind.report.diagnosis?.fix).toContain('If it is listed, it was assigned recently')
     } finally {
       emulator.settings.propagationDelayMs = 0
     }

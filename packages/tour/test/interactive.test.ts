@@ -87,7 +87,51 @@ describe('the interactive tour (step engine with scripted answers)', () => {
     )
     expect(text).toMatch(/xms_mirid \/subscriptions\/[^\n]*\/userAssignedIdentities\/id-uami-container-apps/)
     expect(text).toContain('verified: all 5 checks pass')
+    // Step 7's command is for Azure: the store's azconfig.io endpoint, never the emulator's loopback address —
+    // which is shown too, labelled, because it is what the local run uses.
+    const configure =
+      /^az containerapp update -g rg-uami -n ca-uami --set-env-vars .*$/m.exec(text)?.[0] ?? ''
+    expect(configure).toMatch(/ APP_CONFIG_ENDPOINT=https:\/\/appcs-uami-[0-9a-f]{6}\.azconfig\.io( |$)/)
+    expect(configure).not.toContain('127.0.0.1')
+    expect(text).toMatch(
+      /^.*locally: APP_CONFIG_ENDPOINT=https:\/\/127\.0\.0\.1:\d+ \(the emulator's store appcs-uami-[0-9a-f]{6}; the tour sets it for you\)/m,
+    )
+    // Every command block shown for Azure carries no loopback address.
+    for (const line of text.split('\n').filter((each) => /^az /.test(each)))
+      expect(line).not.toMatch(/127\.0\.0\.1|localhost/)
+    // Commands that are not az are not labelled as the Azure CLI.
+    expect(text).toMatch(/Run it yourself:\n[^\n]*curl -s http:\/\/127\.0\.0\.1:\d+\/identity/)
+    expect(text).toMatch(
+      /Run it yourself:\n[^\n]*\(set -a && \. [^\n]*container-apps\.env && [^\n]* doctor --resource-group rg-uami /,
+    )
   }, 120_000)
+
+  it('offers Back in every submenu: back to the menu, nothing run', async () => {
+    const dir = join(work, 'back')
+    const { run, prompts } = await tour(dir, [
+      'walk',
+      'back',
+      'wrong',
+      'back',
+      'wrong',
+      'no-role',
+      'back',
+      'quit',
+    ])
+    const result = await run
+    expect(prompts.remaining).toBe(0)
+    expect(result.rows).toEqual([])
+    expect(prompts.asked).toEqual([
+      'What would you like to do?',
+      'Which sample?',
+      'What would you like to do?',
+      'Which mistake?',
+      'What would you like to do?',
+      'Which mistake?',
+      'On which sample?',
+      'What would you like to do?',
+    ])
+  }, 60_000)
 
   it('stops when asked, saves progress, and resumes at the first step not done', async () => {
     const dir = join(work, 'resume')

@@ -122,14 +122,14 @@ export const errorCatalogue = [
     name: 'IdentityNotAttachedError',
     meaning:
       'The host\'s managed identity endpoint answered "Identity not found" / "Unable to load the proper Managed Identity": the identity is not attached to this host, or the configured ID names another identity.',
-    fix: 'Attach the identity: `az webapp identity assign --identities <id>`, `az containerapp identity assign --user-assigned <id>` or `az vm identity assign --identities <id>`.',
+    fix: "Attach the identity: `az webapp identity assign --identities <id>`, `az containerapp identity assign --user-assigned <id>` or `az vm identity assign --identities <id>`. The error's fix has the command filled in: the identity's resource ID from the selector or `UAMI_IDENTITY_RESOURCE_ID`, else looked up from the client or object ID by the command itself.",
   },
   {
     code: 'UAMI_CRED_FORBIDDEN',
     name: 'AccessForbiddenError',
     meaning:
       'The service answered 403: the identity has a token but no data-plane role on the resource. Control-plane roles such as Reader or Contributor grant no App Configuration data access.',
-    fix: 'Assign the role: `az role assignment create --assignee-object-id <principalId> --assignee-principal-type ServicePrincipal --role "App Configuration Data Reader" --scope <store id>`, then allow a few minutes (up to ~15) to propagate.',
+    fix: 'See whether a role is assigned: `az role assignment list --scope <store id> --include-inherited --query "[?principalId==\'<principalId>\'].roleDefinitionName" --output tsv`. None: assign it, `az role assignment create --assignee-object-id <principalId> --assignee-principal-type ServicePrincipal --role "App Configuration Data Reader" --scope <store id>`. Listed: it is still propagating (new assignments take up to ~15 minutes); wait and change nothing.',
   },
   {
     code: 'UAMI_CRED_UNAUTHORIZED',

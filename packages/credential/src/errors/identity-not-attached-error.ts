@@ -13,7 +13,7 @@ export interface IdentityNotAttachedErrorDetails {
   readonly commands: readonly string[]
   /** Command that lists what is attached, when the host is known. */
   readonly showCommand?: string | undefined
-  /** An extra sentence, e.g. how to find the identity's resource ID. */
+  /** An extra sentence for the fix, e.g. that a name works only in the host's resource group. */
   readonly hint?: string | undefined
   /** The SDK error. */
   readonly cause?: unknown
@@ -30,12 +30,14 @@ const HOST_LABEL: Readonly<Record<HostKind, string>> = {
  * Returned by `explainAuthError` when the host's managed identity endpoint answered 400 "Identity not found" (IMDS)
  * or "Unable to load the proper Managed Identity" (App Service, Container Apps): the identity is not attached to
  * this host, or the configured ID names another identity. The fix is the `az … identity assign` command for the
- * host — `--identities` for `webapp` and `vm`, `--user-assigned` for `containerapp` (ERRATA #2).
+ * host — `--identities` for `webapp` and `vm`, `--user-assigned` for `containerapp` (ERRATA #2) — with the
+ * identity's resource ID when it is known (the selector, or `UAMI_IDENTITY_RESOURCE_ID`), else looked up by the
+ * command from the client ID or principal ID. The `fix` puts each command on a line of its own.
  *
  * @example
  * ```ts
  * const explained = explainAuthError(error, { host: 'container-apps', resourceGroup: 'rg', hostName: 'app' })
- * explained.commands // ['az containerapp identity assign --resource-group rg --name app --user-assigned <identity-resource-id>']
+ * explained.commands // ['az containerapp identity assign --resource-group rg --name app --user-assigned /subscriptions/…']
  * ```
  */
 export class IdentityNotAttachedError extends UamiCredentialError {
@@ -49,25 +51,22 @@ export class IdentityNotAttachedError extends UamiCredentialError {
 
   constructor(details: IdentityNotAttachedErrorDetails) {
     const hostLabel = details.host === undefined ? 'host' : HOST_LABEL[details.host]
-    const [first] = details.commands
+    // Each command on a line of its own, after the sentence that says what it does.
     const attach =
-      details.commands.length === 1 && first !== undefined
-        ? `Attach it: ${first}`
-        : `Attach it to the host that runs this code, one of: ${details.commands.join(' | ')}`
+      details.commands.length === 1
+        ? [`Attach the identity to this ${hostLabel}; the app retries on its own:`, ...details.commands]
+        : [
+            'Attach the identity to the host that runs this code, with the command for its kind:',
+            ...details.commands,
+          ]
     super({
       what: `The managed identity endpoint of this ${hostLabel} has no identity with ${details.identity} ("${details.endpointMessage}").`,
-      why: [
-        'The identity is not attached to this host, or the configured ID names a different identity. A user-assigned identity must be attached to every host that uses it.',
-        details.hint ?? '',
-      ]
-        .filter(Boolean)
-        .join(' '),
+      why: 'The identity is not attached to this host, or the configured ID names a different identity: a user-assigned identity must be attached to every host that uses it.',
       fix: [
-        `${attach} — then retry.`,
-        details.showCommand === undefined ? '' : `See what is attached: ${details.showCommand}`,
-      ]
-        .filter(Boolean)
-        .join(' '),
+        ...attach,
+        ...(details.hint === undefined ? [] : [details.hint]),
+        ...(details.showCommand === undefined ? [] : ['See what is attached:', details.showCommand]),
+      ].join('\n'),
       cause: details.cause,
     })
     this.host = details.host

@@ -48,6 +48,11 @@ export abstract class UamiError<Code extends string = string> extends Error {
   abstract readonly code: Code
   /** What to do next (also the last sentence of `message`). */
   readonly fix: string
+  /**
+   * What failed and why: `message` without its {@link UamiError.fix | fix}, for output that shows the fix on its
+   * own (an HTTP error body, a report), so that nothing is said twice.
+   */
+  readonly problem: string
 
   /**
    * @param parts - What failed, why, what to do next, and the underlying error.
@@ -58,6 +63,7 @@ export abstract class UamiError<Code extends string = string> extends Error {
       parts.cause === undefined ? undefined : { cause: parts.cause },
     )
     this.fix = parts.fix
+    this.problem = [parts.what, parts.why].filter((part) => part !== undefined && part !== '').join(' ')
     uamiErrorBrand.mark(this)
   }
 

@@ -14,6 +14,23 @@ export interface AttachIdentityCommandInput {
   readonly hostName?: string | undefined
   /** The identity's resource ID (or its name, when it is in the host's resource group). Placeholder: `<identity-resource-id>`. */
   readonly identity?: string | undefined
+  /**
+   * When `identity` is unknown: the identity's client ID or principal ID, looked up by the command itself
+   * (`"$(az identity list --query "[?clientId=='…'].id" --output tsv)"`), so that it still runs as it is.
+   */
+  readonly lookup?: { readonly by: 'clientId' | 'principalId'; readonly value: string } | undefined
+}
+
+/**
+ * A shell expression that prints the resource ID of the identity with this client ID or principal ID:
+ * `"$(az identity list --query "[?clientId=='…'].id" --output tsv)"`.
+ */
+export function identityIdLookup(lookup: {
+  readonly by: 'clientId' | 'principalId'
+  readonly value: string
+}): string {
+  const value = /^[0-9a-fA-F-]+$/.test(lookup.value) ? lookup.value : '<id>'
+  return `"$(az identity list --query "[?${lookup.by}=='${value}'].id" --output tsv)"`
 }
 
 const CLI_GROUP: Readonly<Record<AzureHostKind, string>> = {
@@ -26,6 +43,17 @@ const NAME_PLACEHOLDER: Readonly<Record<AzureHostKind, string>> = {
   'app-service': '<app-name>',
   'container-apps': '<containerapp-name>',
   vm: '<vm-name>',
+}
+
+/**
+ * The `--resource-group` value: the name when known; when only the host's name is known (Container Apps sets
+ * `CONTAINER_APP_NAME` but no resource group), a look-up the command runs itself; else `<resource-group>`.
+ */
+function resourceGroupArg(input: Omit<AttachIdentityCommandInput, 'identity' | 'lookup'>): string {
+  if (input.resourceGroup !== undefined) return shellArg(input.resourceGroup)
+  if (input.hostName !== undefined && /^[A-Za-z0-9_.-]+$/.test(input.hostName))
+    return `"$(az ${CLI_GROUP[input.host]} list --query "[?name=='${input.hostName}'].resourceGroup | [0]" --output tsv)"`
+  return '<resource-group>'
 }
 
 /**
@@ -45,9 +73,9 @@ export function attachIdentityCommand(input: AttachIdentityCommandInput): string
   const flag = input.host === 'container-apps' ? '--user-assigned' : '--identities'
   return [
     `az ${CLI_GROUP[input.host]} identity assign`,
-    `--resource-group ${shellArg(input.resourceGroup ?? '<resource-group>')}`,
+    `--resource-group ${resourceGroupArg(input)}`,
     `--name ${shellArg(input.hostName ?? NAME_PLACEHOLDER[input.host])}`,
-    `${flag} ${shellArg(input.identity ?? '<identity-resource-id>')}`,
+    `${flag} ${input.identity !== undefined ? shellArg(input.identity) : input.lookup !== undefined ? identityIdLookup(input.lookup) : '<identity-resource-id>'}`,
   ].join(' ')
 }
 
@@ -64,7 +92,7 @@ export function attachIdentityCommand(input: AttachIdentityCommandInput): string
 export function showHostIdentitiesCommand(input: Omit<AttachIdentityCommandInput, 'identity'>): string {
   return [
     `az ${CLI_GROUP[input.host]} identity show`,
-    `--resource-group ${shellArg(input.resourceGroup ?? '<resource-group>')}`,
+    `--resource-group ${resourceGroupArg(input)}`,
     `--name ${shellArg(input.hostName ?? NAME_PLACEHOLDER[input.host])}`,
   ].join(' ')
 }
@@ -104,5 +132,28 @@ export function roleAssignmentCommand(input: RoleAssignmentCommandInput): string
     '--assignee-principal-type ServicePrincipal',
     `--role ${quoteRole(input.role ?? 'App Configuration Data Reader')}`,
     `--scope ${shellArg(input.scope ?? '<store-resource-id>')}`,
+  ].join(' ')
+}
+
+/**
+ * Builds the command that lists the role assignments of a principal on a scope (App Configuration data roles
+ * included), with JMESPath: no Microsoft Graph look-up.
+ *
+ * @param input - Principal ID and scope; unknown values become placeholders.
+ * @returns `az role assignment list --scope … --include-inherited --query "[?principalId=='…'].roleDefinitionName" --output tsv`.
+ * @example
+ * ```ts
+ * roleAssignmentListCommand({ principalId: oid, scope: storeId })
+ * ```
+ */
+export function roleAssignmentListCommand(input: Omit<RoleAssignmentCommandInput, 'role'>): string {
+  const principalId = input.principalId ?? '<principal-id>'
+  const safe = /^[0-9a-fA-F-]+$/.test(principalId) ? principalId : '<principal-id>'
+  return [
+    'az role assignment list',
+    `--scope ${shellArg(input.scope ?? '<store-resource-id>')}`,
+    '--include-inherited',
+    `--query "[?principalId=='${safe}'].roleDefinitionName"`,
+    '--output tsv',
   ].join(' ')
 }

@@ -5,6 +5,7 @@ import type { IdentitySelector } from '../identity/selector.js'
 import type { AccessTokenClaims } from '../token/describe-access-token.js'
 import type { EnvLike } from '../util/env.js'
 import { readVar } from '../util/env.js'
+import { isLoopbackUrl } from '../util/loopback.js'
 import { originOf } from './error-facts.js'
 
 /**
@@ -36,7 +37,38 @@ export interface AuthErrorContext {
   readonly storeEndpoint?: string | undefined
   /** Claims of the token that was used, from `describeAccessToken`. */
   readonly claims?: AccessTokenClaims | undefined
+  /**
+   * What ARM lists for the identity on the store, when the caller can read it (a 403 alone cannot tell): `missing`
+   * — no App Configuration data role at the store or above it; `propagating` — one is assigned and not yet in
+   * effect. Unknown (the default), the fix says how to tell the two apart.
+   */
+  readonly roleAssignment?: RoleAssignmentState | undefined
 }
+
+/** What ARM lists for a principal that got a 403 (see {@link AuthErrorContext.roleAssignment}). */
+export type RoleAssignmentState =
+  | { readonly state: 'missing' }
+  | {
+      readonly state: 'propagating'
+      /** The role ARM lists, e.g. `App Configuration Data Reader`. */
+      readonly role: string
+      /** Where it is assigned. */
+      readonly scope: string
+      /** Seconds since it was created, when known. */
+      readonly ageSeconds?: number | undefined
+      /** More about the delay, e.g. the local emulator's configured one. */
+      readonly note?: string | undefined
+    }
+
+/**
+ * The optional variable that names the identity's resource ID for the fix commands of apps that choose their
+ * identity by client ID or object ID: the attach command needs the resource ID, and a host cannot look it up
+ * without a token. It never selects the identity.
+ */
+export const IDENTITY_RESOURCE_ID_VARIABLE = 'UAMI_IDENTITY_RESOURCE_ID'
+
+const USER_ASSIGNED_ID =
+  /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.managedidentity\/userassignedidentities\/[^/]+$/i
 
 const APP_CONFIG_HOST = /\.(azconfig\.io|appconfig\.azure\.(com|us|cn)|azconfig\.azure\.(us|cn))$/i
 const APP_CONFIG_PATH = /^\/(kv|keys|labels|revisions|snapshots|locks)(\/|$)/i
@@ -90,9 +122,11 @@ export function resolve(context: AuthErrorContext): Resolved {
         ? readVar(env, 'CONTAINER_APP_NAME')
         : undefined
   const envResourceGroup = host === 'app-service' ? readVar(env, 'WEBSITE_RESOURCE_GROUP') : undefined
+  const named = readVar(env, IDENTITY_RESOURCE_ID_VARIABLE)?.trim()
   const identityResourceId =
     context.identityResourceId ??
     selector?.resourceId ??
+    (named !== undefined && USER_ASSIGNED_ID.test(named) ? named : undefined) ??
     (context.claims?.xms_mirid !== undefined && /userassignedidentities/i.test(context.claims.xms_mirid)
       ? context.claims.xms_mirid
       : undefined)
@@ -132,4 +166,17 @@ export function isAppConfiguration(context: AuthErrorContext, url: string | unde
   } catch {
     return false
   }
+}
+
+/**
+ * The store's endpoint as messages show it: as it is in Azure; on a loopback address (the local emulator) both,
+ * labelled — `https://<store>.azconfig.io, locally https://127.0.0.1:…` — so that a reader who copies the name
+ * into Azure gets Azure's.
+ */
+export function endpointLabel(origin: string | undefined, storeName: string | undefined): string | undefined {
+  if (origin === undefined) return undefined
+  if (!isLoopbackUrl(origin)) return origin
+  return storeName === undefined
+    ? `${origin}, a loopback address: the local emulator`
+    : `https://${storeName}.azconfig.io in Azure; locally ${origin}, the emulator`
 }

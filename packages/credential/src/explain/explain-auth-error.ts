@@ -9,14 +9,19 @@ import { UnauthorizedError } from '../errors/unauthorized-error.js'
 import { detectManagedIdentitySource } from '../host/managed-identity-source.js'
 import { selectorKind, selectorValue } from '../identity/selector.js'
 import { kindLabel } from '../identity/variables.js'
-import { attachIdentityCommand, roleAssignmentCommand, showHostIdentitiesCommand } from './commands.js'
+import {
+  attachIdentityCommand,
+  roleAssignmentCommand,
+  roleAssignmentListCommand,
+  showHostIdentitiesCommand,
+} from './commands.js'
 import type { AuthErrorContext, Resolved } from './context.js'
-import { isAppConfiguration, resolve, storeNameFrom } from './context.js'
+import { endpointLabel, isAppConfiguration, resolve, storeNameFrom } from './context.js'
 import type { ErrorFacts } from './error-facts.js'
 import { collectErrorFacts, originOf, summarize } from './error-facts.js'
 import { isManagedIdentityFact, isNetworkFailure, unreachable } from './unreachable.js'
 
-export type { AuthErrorContext } from './context.js'
+export type { AuthErrorContext, RoleAssignmentState } from './context.js'
 
 const NOT_ATTACHED =
   /identity not found|unable to load the proper managed identity|no (?:user[- ]assigned |managed )?identity (?:was )?found|managed identity (?:is )?not (?:found|assigned)/i
@@ -41,22 +46,26 @@ const AADSTS_ADVICE: Readonly<Record<string, string>> = {
 function notAttached(match: string, resolved: Resolved, cause: unknown): IdentityNotAttachedError {
   const { host, selector } = resolved
   const identity = resolved.identityResourceId ?? resolved.identityName
-  const names = { resourceGroup: resolved.resourceGroup, hostName: resolved.hostName, identity }
+  // Without the resource ID the command looks it up from the configured client ID or object ID.
+  const kind = selector === undefined ? undefined : selectorKind(selector)
+  const lookup =
+    identity !== undefined || selector === undefined || kind === 'resourceId'
+      ? undefined
+      : {
+          by: kind === 'clientId' ? ('clientId' as const) : ('principalId' as const),
+          value: selectorValue(selector),
+        }
+  const names = { resourceGroup: resolved.resourceGroup, hostName: resolved.hostName, identity, lookup }
   const commands =
     host === undefined || host === 'developer-machine'
       ? (['app-service', 'container-apps', 'vm'] as const).map((each) =>
           attachIdentityCommand({ host: each, ...names }),
         )
       : [attachIdentityCommand({ host, ...names })]
-  let hint: string | undefined
-  if (resolved.identityResourceId === undefined && selector !== undefined) {
-    const kind = selectorKind(selector)
-    const field = kind === 'clientId' ? 'clientId' : 'principalId'
-    hint =
-      resolved.identityName === undefined
-        ? `Find the identity's resource ID: az identity list --query "[?${field}=='${selectorValue(selector)}'].id" --output tsv`
-        : "A name works when the identity is in the host's resource group; otherwise use its resource ID."
-  }
+  const hint =
+    resolved.identityResourceId === undefined && resolved.identityName !== undefined
+      ? "A name works when the identity is in the host's resource group; otherwise use its resource ID."
+      : undefined
   return new IdentityNotAttachedError({
     host,
     identity:
@@ -97,21 +106,25 @@ function forbidden(
         : clientId !== undefined
           ? `az identity list --query "[?clientId=='${clientId}'].principalId" --output tsv`
           : 'az identity show --resource-group <resource-group> --name <identity-name> --query principalId --output tsv'
-    hints.push(`Find the principal ID: ${lookup}.`)
+    hints.push('Find the principal ID:', lookup)
   }
+  const storeName = storeNameFrom(context, fact.url)
   if (context.storeId === undefined && appConfig) {
     hints.push(
-      `Find the store ID: az appconfig show --name ${storeNameFrom(context, fact.url) ?? '<store-name>'} --query id --output tsv.`,
+      'Find the store ID:',
+      `az appconfig show --name ${storeName ?? '<store-name>'} --query id --output tsv`,
     )
   }
   return new AccessForbiddenError({
     service: appConfig ? 'App Configuration' : 'The service',
-    endpoint: originOf(fact.url) ?? originOf(context.storeEndpoint),
+    endpoint: endpointLabel(originOf(fact.url) ?? originOf(context.storeEndpoint), storeName),
     role,
     scope,
     principalId,
     command: roleAssignmentCommand({ principalId, scope, role }),
-    hint: hints.join(' ') || undefined,
+    listCommand: appConfig ? roleAssignmentListCommand({ principalId, scope }) : undefined,
+    assignment: context.roleAssignment,
+    hint: hints.join('\n') || undefined,
     cause,
   })
 }

@@ -1,7 +1,7 @@
 import { EndpointUnreachableError } from '../errors/endpoint-unreachable-error.js'
 import { detectManagedIdentitySource } from '../host/managed-identity-source.js'
 import type { AuthErrorContext, Resolved } from './context.js'
-import { storeNameFrom } from './context.js'
+import { endpointLabel, storeNameFrom } from './context.js'
 import type { ErrorFacts } from './error-facts.js'
 import { originOf } from './error-facts.js'
 
@@ -86,8 +86,8 @@ export function unreachable(
       why: `${source.endpointVariable} is set by the platform while an identity is enabled, yet its endpoint did not answer.`,
       fix:
         resolved.host === 'container-apps'
-          ? `Check the identity (az containerapp identity show --resource-group ${resolved.resourceGroup ?? '<resource-group>'} --name ${resolved.hostName ?? '<containerapp-name>'}) and restart the revision.`
-          : `Check the identity (az webapp identity show --resource-group ${resolved.resourceGroup ?? '<resource-group>'} --name ${resolved.hostName ?? '<app-name>'}) and restart the app.`,
+          ? `Check the identity, then restart the revision:\naz containerapp identity show --resource-group ${resolved.resourceGroup ?? '<resource-group>'} --name ${resolved.hostName ?? '<containerapp-name>'}`
+          : `Check the identity, then restart the app:\naz webapp identity show --resource-group ${resolved.resourceGroup ?? '<resource-group>'} --name ${resolved.hostName ?? '<app-name>'}`,
       cause,
     })
   }
@@ -101,13 +101,18 @@ export function unreachable(
         : errorCode === 'ETIMEDOUT' || errorCode === 'UND_ERR_CONNECT_TIMEOUT'
           ? 'No answer in time: a firewall, a network rule or a private endpoint is in the way.'
           : 'The connection failed before any HTTP answer.'
-  const storeName = storeNameFrom(context, url) ?? '<store-name>'
+  const known = storeNameFrom(context, url)
+  const storeName = known ?? '<store-name>'
   return new EndpointUnreachableError({
     target: 'service',
-    endpoint,
+    endpoint: endpointLabel(endpoint, known) ?? endpoint,
     errorCode,
     why,
-    fix: `Check the endpoint against az appconfig show --name ${storeName} --query endpoint --output tsv, and whether the store accepts this network (--query publicNetworkAccess).`,
+    fix: [
+      "Compare the endpoint with the store's, and check that the store accepts this network:",
+      `az appconfig show --name ${storeName} --query endpoint --output tsv`,
+      `az appconfig show --name ${storeName} --query publicNetworkAccess --output tsv`,
+    ].join('\n'),
     cause,
   })
 }

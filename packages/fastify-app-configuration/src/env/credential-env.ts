@@ -1,5 +1,6 @@
 import type { EnvLike } from '@uami/credential'
 import { IDENTITY_VARIABLES } from '@uami/credential'
+import { IDENTITY_RESOURCE_ID_VARIABLE } from '@uami/credential/diagnostics'
 
 /**
  * The variables `@uami/credential` and the Azure SDK read to decide where the code runs and which credential and
@@ -23,6 +24,8 @@ export const CREDENTIAL_VARIABLES = [
   'AZURE_CLIENT_SECRET',
   'AZURE_CLIENT_CERTIFICATE_PATH',
   'AZURE_FEDERATED_TOKEN_FILE',
+  // The identity's resource ID for the fix commands of apps that choose it by client ID or object ID.
+  IDENTITY_RESOURCE_ID_VARIABLE,
   ...Object.values(IDENTITY_VARIABLES),
 ] as const
 

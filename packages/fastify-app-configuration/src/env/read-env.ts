@@ -1,6 +1,12 @@
 import type { EnvLike, HostKind, IdentityKind } from '@uami/credential'
 import { chooseCredential, detectHost, parseIdentitySelector } from '@uami/credential'
-import { IDENTITY_KINDS, identityVariable, selectorValue } from '@uami/credential/diagnostics'
+import {
+  IDENTITY_KINDS,
+  IDENTITY_RESOURCE_ID_VARIABLE,
+  identityVariable,
+  parseIdentityResourceId,
+  selectorValue,
+} from '@uami/credential/diagnostics'
 import envSchema from 'env-schema'
 import type { SampleIdentity } from '../context.js'
 import { InvalidEnvError } from '../errors/invalid-env-error.js'
@@ -100,7 +106,9 @@ function readVariables(source: EnvLike): ValidatedVariables {
  * validates it with `@uami/credential` (position of a bad character, pasted quotes, resource IDs of other types).
  * Another kind's variable set as well is an error — except `AZURE_CLIENT_ID` next to `AZURE_CLIENT_SECRET`,
  * `AZURE_CLIENT_CERTIFICATE_PATH` or `AZURE_FEDERATED_TOKEN_FILE`, a service principal's client ID on a developer
- * machine. A bad `UAMI_HOST` or `AZURE_TOKEN_CREDENTIALS` fails here too. Empty variables count as unset.
+ * machine. A bad `UAMI_HOST` or `AZURE_TOKEN_CREDENTIALS` fails here too, and so does a
+ * `UAMI_IDENTITY_RESOURCE_ID` (optional: the identity's resource ID, named in the fix when the identity is not
+ * attached) that is no user-assigned identity's resource ID. Empty variables count as unset.
  *
  * @param source - The process environment, read, never kept.
  * @param kind - The identifier kind the app chooses its identity by.
@@ -125,6 +133,9 @@ export function readIdentityEnv(source: EnvLike, kind: IdentityKind): SampleIden
     })
   }
   const selector = parseIdentitySelector({ kind, value, variable })
+  // Optional, for the fix commands only (it never selects the identity): a resource ID of the right shape, or stop.
+  const named = readVariable(source, IDENTITY_RESOURCE_ID_VARIABLE)
+  if (named !== undefined) parseIdentityResourceId(named, IDENTITY_RESOURCE_ID_VARIABLE)
   chooseCredential({ selector, env: credentialEnvironment(source) })
   return Object.freeze({ kind, variable, value: selectorValue(selector), selector })
 }

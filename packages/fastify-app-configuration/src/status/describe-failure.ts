@@ -79,12 +79,13 @@ export interface FailureContext {
  * @param error - Anything caught.
  * @param context - Environment, host, claims and retry delay.
  * @param now - The time to stamp. Default: now.
- * @returns The coded error, JSON-safe, without token or secret.
+ * @returns The coded error, JSON-safe, without token or secret: `message` is what failed and why, `fix` what to
+ *   run (each command on a line of its own), never repeated in `message`.
  */
 export function describeFailure(error: unknown, context: FailureContext, now = new Date()): StatusError {
   const links = chain(error)
   const status = links.find((link) => link.status !== undefined)?.status
-  let coded: { code: string; message: string; fix: string }
+  let coded: { code: string; problem: string; fix: string }
   if (isSampleKitError(error) || isUamiCredentialError(error)) {
     coded = error
   } else if (status !== undefined && (status === 408 || status === 429 || status >= 500)) {
@@ -113,5 +114,6 @@ export function describeFailure(error: unknown, context: FailureContext, now = n
     const detail = scrub(messages.slice(0, 3).join(' <- ') || 'unknown error').slice(0, 400)
     coded = new SettingsLoadError({ endpoint: context.env.appConfigEndpoint, detail }, error)
   }
-  return Object.freeze({ code: coded.code, message: coded.message, fix: coded.fix, at: now.toISOString() })
+  // `message` says what failed and why, `fix` what to run: the fix is not repeated in the message.
+  return Object.freeze({ code: coded.code, message: coded.problem, fix: coded.fix, at: now.toISOString() })
 }

@@ -3,6 +3,7 @@ import { readFacts } from '../doctor/facts.js'
 import { renderDoctorReport } from '../doctor/render.js'
 import { runDoctor } from '../doctor/run-doctor.js'
 import { styleFor } from '../ui/style.js'
+import { layoutWidth } from '../ui/width.js'
 import type { DoctorArgs } from './args.js'
 
 /**
@@ -19,7 +20,9 @@ export async function doctorCommand(args: DoctorArgs, output: Writable): Promise
     facts,
   })
   output.write(
-    args.json ? `${JSON.stringify(report, null, 2)}\n` : renderDoctorReport(report, styleFor(output)),
+    args.json
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : renderDoctorReport(report, styleFor(output), layoutWidth(output)),
   )
   return report.ok ? 0 : 1
 }

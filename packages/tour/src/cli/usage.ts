@@ -7,6 +7,9 @@ Usage
   uami help | --help           show this help
   uami --version               print the version
 
+  From the repository (after npm ci and npm run build) run it as npx uami, e.g. npx uami doctor --help;
+  npm start is npx uami after a build.
+
 Tour options
   --local                      run against the embedded local emulator (default; state in <dir>/emulator)
   --azure                      run against a real Azure subscription (creates resources that may cost money)

@@ -1,9 +1,8 @@
 import { AppConfigurationClient } from '@azure/app-configuration'
-import { explainAuthError } from '@uami/credential'
+import { explainAuthError, type RoleAssignmentState } from '@uami/credential'
 import { setVariableCommand } from './commands.js'
 import { explainContext, hostNames, storeIdOf } from './explain-context.js'
 import { dataRoleAssignments } from './facts.js'
-import { whatAndWhy } from './message.js'
 import type { Diagnosis, DoctorCheck } from './report.js'
 import type { DoctorState } from './state.js'
 
@@ -31,7 +30,7 @@ export async function checkAppConfiguration(state: DoctorState): Promise<DoctorC
       summary: 'APP_CONFIG_ENDPOINT is not set: the app does not know which store to read.',
       diagnosis: 'endpoint-missing',
       code: 'UAMI_DOCTOR_ENDPOINT_MISSING',
-      fix: `Set it to the store's endpoint (az appconfig show --name <store-name> --query endpoint -o tsv): ${setVariableCommand(names, 'APP_CONFIG_ENDPOINT', 'https://<store-name>.azconfig.io')}`,
+      fix: `Set it to the store's endpoint:\n${setVariableCommand(names, 'APP_CONFIG_ENDPOINT', azureEndpoint(state))}`,
     }
   }
   if (!isHttpsUrl(endpoint)) {
@@ -42,7 +41,7 @@ export async function checkAppConfiguration(state: DoctorState): Promise<DoctorC
       summary: `APP_CONFIG_ENDPOINT is ${JSON.stringify(endpoint.slice(0, 200))}, not an https:// URL (the SDK sends tokens only over https).`,
       diagnosis: 'endpoint-invalid',
       code: 'UAMI_DOCTOR_ENDPOINT_INVALID',
-      fix: `Set it to the store's endpoint: ${setVariableCommand(names, 'APP_CONFIG_ENDPOINT', 'https://<store-name>.azconfig.io')}`,
+      fix: `Set it to the store's endpoint:\n${setVariableCommand(names, 'APP_CONFIG_ENDPOINT', azureEndpoint(state))}`,
     }
   }
   if (!state.credential || !state.token) {
@@ -78,46 +77,52 @@ export async function checkAppConfiguration(state: DoctorState): Promise<DoctorC
         summary: `authorized at ${endpoint} ("${key}" does not exist yet)`,
       }
     }
-    const explained = explainAuthError(error, explainContext(state))
-    const check: DoctorCheck = {
+    const context = explainContext(state)
+    const first = explainAuthError(error, context)
+    const diagnosis = DIAGNOSES[first.code] ?? 'app-configuration-error'
+    // A 403 alone cannot tell a missing role from one still propagating; what ARM lists (the facts) can.
+    const assignment = diagnosis === 'no-role' ? roleAssignmentState(state) : undefined
+    const explained = assignment ? explainAuthError(error, { ...context, roleAssignment: assignment }) : first
+    const propagating = assignment?.state === 'propagating'
+    return {
       id: 'app-configuration',
       title: TITLE,
       status: 'fail',
-      summary: whatAndWhy(explained.message, explained.fix),
-      diagnosis: DIAGNOSES[explained.code] ?? 'app-configuration-error',
-      code: explained.code,
+      summary: explained.problem,
+      diagnosis: propagating ? 'propagating' : diagnosis,
+      code: propagating ? 'UAMI_DOCTOR_ROLE_PROPAGATING' : explained.code,
       fix: explained.fix,
     }
-    return check.diagnosis === 'no-role' ? propagatingOrNoRole(state, check) : check
   }
 }
 
-function propagatingOrNoRole(state: DoctorState, check: DoctorCheck): DoctorCheck {
+/** What the facts say about the identity's data roles on the store: none, or one still propagating. */
+function roleAssignmentState(state: DoctorState): RoleAssignmentState | undefined {
   const principalId = state.claims?.oid
   const storeId = storeIdOf(state)
-  if (!principalId || !storeId) return check
+  if (!principalId || !storeId || !state.options.facts) return undefined
   const [assignment] = dataRoleAssignments(state.options.facts, principalId, storeId)
-  if (!assignment) {
-    return state.options.facts
-      ? {
-          ...check,
-          hint: `ARM lists no App Configuration data role for principal ${principalId} on the store or above it.`,
-        }
-      : check
-  }
+  if (!assignment) return { state: 'missing' }
   const age = assignment.createdOn
     ? Math.max(0, Math.round((Date.now() - Date.parse(assignment.createdOn)) / 1000))
     : undefined
-  const delay = state.options.facts?.propagationDelayMs
-  const local =
-    delay === undefined ? '' : ` (the local emulator delays new assignments by ${Math.round(delay / 1000)} s)`
+  const delay = state.options.facts.propagationDelayMs
   return {
-    ...check,
-    diagnosis: 'propagating',
-    code: 'UAMI_DOCTOR_ROLE_PROPAGATING',
-    summary: `App Configuration answered 403, yet principal ${principalId} has ${assignment.roleName ?? 'an App Configuration data role'} on ${assignment.scope}${age === undefined ? '' : `, assigned ${age} s ago`}: the assignment is still propagating${local}.`,
-    fix: 'Wait, then retry: nothing needs changing. New role assignments take effect within minutes in Azure (allow up to ~15). The samples retry on their own; run uami doctor again in a minute. Do not assign broader roles.',
+    state: 'propagating',
+    role: assignment.roleName ?? 'an App Configuration data role',
+    scope: assignment.scope,
+    ageSeconds: age,
+    note:
+      delay === undefined
+        ? undefined
+        : `the local emulator delays new assignments by ${Math.round(delay / 1000)} s`,
   }
+}
+
+/** The store's endpoint as Azure names it, from its resource ID when known. */
+function azureEndpoint(state: DoctorState): string {
+  const name = storeIdOf(state)?.split('/').filter(Boolean).at(-1)
+  return `https://${name ?? '<store-name>'}.azconfig.io`
 }
 
 function isHttpsUrl(value: string): boolean {

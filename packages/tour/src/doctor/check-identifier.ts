@@ -5,7 +5,6 @@ import {
   isUamiCredentialError,
 } from '@uami/credential'
 import { selectorKind, selectorValue } from '@uami/credential/diagnostics'
-import { whatAndWhy } from './message.js'
 import type { Diagnosis, DoctorCheck } from './report.js'
 import type { DoctorState } from './state.js'
 
@@ -41,10 +40,11 @@ export function checkIdentifier(state: DoctorState): DoctorCheck {
       id: 'identifier',
       title: TITLE,
       status: 'fail',
-      summary: whatAndWhy(
-        error instanceof Error ? error.message : String(error),
-        isUamiCredentialError(error) ? error.fix : undefined,
-      ),
+      summary: isUamiCredentialError(error)
+        ? error.problem
+        : error instanceof Error
+          ? error.message
+          : String(error),
       diagnosis: (code && DIAGNOSES[code]) ?? 'invalid-configuration',
       code,
       fix: isUamiCredentialError(error) ? error.fix : undefined,

@@ -1,5 +1,10 @@
 import { isUamiCredentialError } from '@uami/credential'
-import { attachIdentityCommand, detectManagedIdentitySource, inspectHost } from '@uami/credential/diagnostics'
+import {
+  attachIdentityCommand,
+  detectManagedIdentitySource,
+  IDENTITY_RESOURCE_ID_VARIABLE,
+  inspectHost,
+} from '@uami/credential/diagnostics'
 import { hostNames } from './explain-context.js'
 import type { DoctorCheck } from './report.js'
 import type { DoctorState } from './state.js'
@@ -40,10 +45,14 @@ export function checkSource(state: DoctorState): DoctorCheck {
       summary: `${detection.reason} But IDENTITY_ENDPOINT and IDENTITY_HEADER are not both set: no managed identity is enabled on this app.`,
       diagnosis: 'no-identity-endpoint',
       code: 'UAMI_DOCTOR_NO_IDENTITY_ENDPOINT',
-      fix: `Attach the identity, then restart the app: ${attachIdentityCommand({
+      fix: `Attach the identity, then restart the app:\n${attachIdentityCommand({
         host: detection.host,
         resourceGroup: names.resourceGroup,
         hostName: names.hostName,
+        identity:
+          state.env[IDENTITY_RESOURCE_ID_VARIABLE] ??
+          state.env.AZURE_MANAGED_IDENTITY_RESOURCE_ID ??
+          undefined,
       })}`,
     }
   }
@@ -62,8 +71,19 @@ export function checkSource(state: DoctorState): DoctorCheck {
     id: 'managed-identity-source',
     title: TITLE,
     status: 'pass',
-    summary: `${detection.host}: ${source.source} — ${source.description}`,
+    summary: `${detection.host}: ${source.source} — ${source.description}${imdsNote(state)}`,
   }
+}
+
+/**
+ * On a VM, what `AZURE_POD_IDENTITY_AUTHORITY_HOST` means: the variable points the SDK at another IMDS, which is how
+ * the local emulator stands in for the VM's; a real Azure VM sets nothing (IMDS answers at 169.254.169.254).
+ */
+function imdsNote(state: DoctorState): string {
+  if (state.detection?.host !== 'vm') return ''
+  return state.env.AZURE_POD_IDENTITY_AUTHORITY_HOST
+    ? " AZURE_POD_IDENTITY_AUTHORITY_HOST points the SDK at another IMDS: that is how the local emulator stands in for the VM's. A real Azure VM sets nothing; its IMDS answers at 169.254.169.254."
+    : ' A real Azure VM sets no variable for it: IMDS answers at 169.254.169.254.'
 }
 
 function failure(error: unknown, diagnosis: 'invalid-host'): DoctorCheck {

@@ -3,7 +3,6 @@ import { selectorKind, selectorValue } from '@uami/credential/diagnostics'
 import { setVariableCommand } from './commands.js'
 import { explainContext, hostNames } from './explain-context.js'
 import { findIdentity } from './facts.js'
-import { whatAndWhy } from './message.js'
 import type { Diagnosis, DoctorCheck } from './report.js'
 import type { DoctorState } from './state.js'
 
@@ -40,7 +39,7 @@ export async function checkToken(state: DoctorState): Promise<DoctorCheck> {
       id: 'token',
       title: TITLE,
       status: 'fail',
-      summary: whatAndWhy(explained.message, explained.fix),
+      summary: explained.problem,
       diagnosis: DIAGNOSES[explained.code] ?? 'authentication-failed',
       code: explained.code,
       fix: explained.fix,
@@ -85,8 +84,8 @@ function wrongKindOrNotAttached(state: DoctorState, check: DoctorCheck): DoctorC
       diagnosis: 'wrong-kind',
       code: 'UAMI_DOCTOR_WRONG_IDENTIFIER_KIND',
       summary: `${variable} = ${value} is the ${swapped.was} of identity ${name}, not its ${swapped.want}. The identity endpoint looked for an identity with that ${swapped.want}, found none, and answered "identity not found".`,
-      fix: `Set ${variable} to the identity's ${swapped.want} (${right}): ${setVariableCommand(hostNames(state), variable, right)}`,
-      hint: `az identity show --ids ${swapped.identity.id} --query ${kind === 'clientId' ? 'clientId' : 'principalId'} -o tsv prints the right value.`,
+      fix: `Set ${variable} to the identity's ${swapped.want}, ${right}:\n${setVariableCommand(hostNames(state), variable, right)}`,
+      hint: `This prints the right value:\naz identity show --ids ${swapped.identity.id} --query ${kind === 'clientId' ? 'clientId' : 'principalId'} -o tsv`,
     }
   }
   if (kind === 'resourceId') return check

@@ -13,8 +13,9 @@ export interface HostNamesForCommands {
 
 /**
  * The command that sets one of the app's environment variables where it runs: an App Service app setting, a
- * container app environment variable, a line of the VM sample's environment file (`/etc/uami-sample.env`, read by
- * its systemd unit), or an `export` on a developer machine.
+ * container app environment variable, the line of the VM sample's environment file (`/etc/uami-sample.env`, read by
+ * its systemd unit) and a restart of the unit, or an `export` on a developer machine. One command line, to put on
+ * a line of its own in a fix.
  *
  * @example
  * ```ts
@@ -31,7 +32,8 @@ export function setVariableCommand(names: HostNamesForCommands, variable: string
     case 'container-apps':
       return `az containerapp update --resource-group ${rg} --name ${shellArg(names.hostName ?? '<containerapp-name>')} --set-env-vars ${assignment}`
     case 'vm':
-      return `set ${assignment} in /etc/uami-sample.env (sudoedit /etc/uami-sample.env; the sample's systemd unit reads it), then sudo systemctl restart uami-sample`
+      // The sample's systemd unit reads /etc/uami-sample.env: replace the line, then restart the unit.
+      return `sudo sed -i '/^${variable}=/d' /etc/uami-sample.env && echo ${shellArg(assignment)} | sudo tee -a /etc/uami-sample.env > /dev/null && sudo systemctl restart uami-sample`
     default:
       return `export ${assignment}`
   }

@@ -48,7 +48,7 @@ export async function runSteps<C>(
     const resumed = options.done?.has(step.id) === true
     const position = `${first + index}/${total}`
     if (options.interactive && !resumed) {
-      ui.stepHeader(position, step.title, step.explanation, step.az(ctx))
+      ui.stepHeader(position, step.title, step.explanation, step.az(ctx), step.local?.(ctx) ?? [])
       const choice = await options.prompts.select({
         message: `Run step ${position}?`,
         choices: [

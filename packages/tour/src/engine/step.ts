@@ -29,8 +29,14 @@ export interface Step<C> {
   readonly title: string
   /** The explanation (markdown), the same words the docs use. */
   readonly explanation: string
-  /** The Azure CLI equivalent with the current names filled in (corrected per ERRATA.md). */
+  /**
+   * The commands that do the step by hand, with Azure's values filled in (real names and IDs, the store's
+   * `https://<store>.azconfig.io` endpoint), corrected per ERRATA.md: the Azure CLI equivalent, or for a step that
+   * is no `az` call, the command to run yourself.
+   */
   az(ctx: C): readonly string[]
+  /** Labelled lines (`locally: …`) where the local run uses another value than the commands show. */
+  local?(ctx: C): readonly string[]
   /** Does the step (idempotently: a re-run reuses what exists). Returns one line saying what it did. */
   run(ctx: C, io: StepIo): Promise<string>
   /** Reads the result back (ARM, the data plane or the sample's HTTP routes) and says whether it worked. */

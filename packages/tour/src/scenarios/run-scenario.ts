@@ -15,6 +15,7 @@ import type { SampleRun, TourRun } from '../tour/run-context.js'
 import type { TourOptions } from '../tour/run-tour.js'
 import { type SampleId, sampleDef } from '../tour/samples.js'
 import { renderMarkdown } from '../ui/markdown.js'
+import { renderAnswer } from './render-answer.js'
 import { PROPAGATION_DELAY_MS, SCENARIO_DEFS } from './scenarios.js'
 
 /** What a "what goes wrong" run showed. */
@@ -57,7 +58,14 @@ export async function runScenario(
   const emulator = run.target.emulator
   const previousDelay = emulator?.settings.propagationDelayMs ?? 0
   ui.heading(`What goes wrong: ${def.title} — ${sample.def.label} sample`)
-  ui.block('What goes wrong', renderMarkdown(explanation(`what-goes-wrong-${id}`), ui.style))
+  ui.block(
+    'What goes wrong',
+    renderMarkdown(
+      explanation(`what-goes-wrong-${id}`),
+      ui.style,
+      ui.width === undefined ? undefined : ui.width - 6,
+    ),
+  )
   const quiet = { ui, prompts: options.prompts, interactive: false, signal: options.signal }
   try {
     const shared = await runSteps(SHARED_STEPS, run, {
@@ -86,10 +94,11 @@ export async function runScenario(
     const readyz = await ui.task('Waiting for the sample to report', () =>
       waitForReport(running, { timeoutMs: 20_000, signal: options.signal }),
     )
-    ui.block(`The sample reports (GET /readyz → ${readyz.status})`, formatBody(readyz.body))
+    ui.info(`The sample reports (GET /readyz → ${readyz.status}):`)
+    ui.raw(renderAnswer(readyz.body, ui.style, ui.width).join('\n'))
 
     const report = await ui.task('Running uami doctor inside the host', () => doctor(sample))
-    ui.raw(renderDoctorReport(report, ui.style))
+    ui.raw(renderDoctorReport(report, ui.style, ui.width))
     const diagnosis = report.diagnosis?.diagnosis
     if (diagnosis === def.expected) ui.success(`uami doctor diagnosed it: ${diagnosis}.`)
     else ui.error(`uami doctor said ${diagnosis ?? 'nothing is wrong'}, expected ${def.expected}.`)
@@ -113,13 +122,12 @@ export async function runScenario(
         timeoutMs: (id === 'propagating' ? PROPAGATION_DELAY_MS : 0) + 60_000,
         signal: options.signal,
         onAnswer: (answer) =>
-          progress(
-            `Waiting for the sample to become ready on its own (/readyz ${answer.status}, ${Math.round((Date.now() - started) / 1000)} s)`,
-          ),
+          progress(`Waiting for the sample to become ready on its own (/readyz ${answer.status})`),
       }),
     )
     if (ready.status !== 200) {
-      ui.error(`The sample did not become ready: /readyz ${ready.status} ${formatBody(ready.body)}`)
+      ui.error(`The sample did not become ready: /readyz ${ready.status}`)
+      ui.raw(renderAnswer(ready.body, ui.style, ui.width).join('\n'))
       return result(diagnosis === def.expected, readyz, diagnosis, true, false)
     }
     ui.success(`The sample is ready after ${Math.round((Date.now() - started) / 1000)} s.`)
@@ -151,8 +159,4 @@ async function doctor(sample: SampleRun): Promise<DoctorReport> {
     args: await doctorArgs(sample),
     children: sample.tour.children,
   })
-}
-
-function formatBody(body: unknown): string {
-  return typeof body === 'string' ? body : JSON.stringify(body, null, 2)
 }

@@ -10,7 +10,7 @@ import {
 import type { ScenarioId } from '../cli/args.js'
 import type { Diagnosis } from '../doctor/report.js'
 import { hostNames } from '../steps/identity-steps.js'
-import { deploymentSettings } from '../steps/sample-env.js'
+import { azureDeploymentSettings } from '../steps/sample-env.js'
 import { applySettings } from '../steps/sample-steps.js'
 import { settingsCommand } from '../steps/settings-command.js'
 import { requireHost, requireIdentity, requireStore, type SampleRun } from '../tour/run-context.js'
@@ -108,7 +108,7 @@ export const SCENARIO_DEFS: Readonly<Record<ScenarioId, ScenarioDef>> = {
       await applySettings(sample)
       return {
         description: `set ${right.variable} to the identity's ${right.kind === 'clientId' ? 'principal (object) ID' : 'client ID'} ${wrongValue} — a valid GUID of the wrong kind`,
-        az: [settingsCommand(sample, { ...deploymentSettings(sample) })],
+        az: [settingsCommand(sample, azureDeploymentSettings(sample))],
         restart: true,
       }
     },
@@ -118,7 +118,7 @@ export const SCENARIO_DEFS: Readonly<Record<ScenarioId, ScenarioDef>> = {
       await applySettings(sample)
       return {
         description: `set ${right.variable} to the identity's ${sample.def.kindLabel} ${right.value} and restarted the sample`,
-        az: [settingsCommand(sample, { ...deploymentSettings(sample) })],
+        az: [settingsCommand(sample, azureDeploymentSettings(sample))],
         restart: true,
       }
     },

@@ -1,26 +1,39 @@
+import { IDENTITY_RESOURCE_ID_VARIABLE } from '@uami/credential/diagnostics'
 import { sampleIdentifier } from '@uami/provision'
 import { isTourError } from '../errors/tour-error.js'
 import { hostProcessEnv } from '../samples/child-env.js'
 import { freePort } from '../samples/free-port.js'
 import { type RunningSample, startSample } from '../samples/sample-process.js'
 import { requireHost, requireIdentity, requireStore, type SampleRun } from '../tour/run-context.js'
+import { writeHostEnvFile } from '../tour/run-yourself.js'
 import { sampleServer } from '../tour/samples.js'
+import { azureStoreEndpoint } from './azure-values.js'
 
 /** How often the samples check the sentinel while the tour runs them (seconds). */
 export const REFRESH_SECONDS = '5'
 
 /**
  * What the deployment sets for the sample: its identifier variable (the sample's own kind, unless a scenario
- * chose another), `APP_CONFIG_ENDPOINT`, and for the VM `AZURE_TOKEN_CREDENTIALS` (its systemd unit sets it).
+ * chose another), `APP_CONFIG_ENDPOINT`, `UAMI_IDENTITY_RESOURCE_ID` where the identifier is no resource ID (the
+ * sample names it in the attach command of its "not attached" error), and for the VM `AZURE_TOKEN_CREDENTIALS`
+ * (its systemd unit sets it).
  */
 export function deploymentSettings(sample: SampleRun): Record<string, string> {
   const identifier = sample.identifier ?? sampleIdentifier(sample.def.id, requireIdentity(sample))
   sample.identifier = identifier
+  const identity = requireIdentity(sample)
   return {
     [identifier.variable]: identifier.value,
     APP_CONFIG_ENDPOINT: requireStore(sample.tour).endpoint,
+    // For the fix commands only: a host cannot look its identity's resource ID up without a token.
+    ...(identifier.kind === 'resourceId' ? {} : { [IDENTITY_RESOURCE_ID_VARIABLE]: identity.id }),
     ...sample.def.deploymentEnv,
   }
+}
+
+/** {@link deploymentSettings} with Azure's values: what the `az` command for the host sets. */
+export function azureDeploymentSettings(sample: SampleRun): Record<string, string> {
+  return { ...deploymentSettings(sample), APP_CONFIG_ENDPOINT: azureStoreEndpoint(sample.tour) }
 }
 
 /**
@@ -55,5 +68,7 @@ export async function restartSample(sample: SampleRun): Promise<RunningSample> {
     throw error
   })
   sample.tour.running.set(sample.def.id, sample.process)
+  // For `uami doctor` run by hand with the same environment (the doctor step shows the command).
+  await writeHostEnvFile(sample, hostEnvironment(sample))
   return sample.process
 }

@@ -1,15 +1,23 @@
-import { describeHostIdentity, ensureAppSettings, findRoleAssignments, sameResourceId } from '@uami/provision'
+import {
+  describeHostIdentity,
+  ensureAppSettings,
+  findRoleAssignments,
+  renderCommand,
+  sameResourceId,
+} from '@uami/provision'
 import { explanation } from '../content.js'
 import type { Step } from '../engine/step.js'
 import { runDoctorChild } from '../samples/doctor-child.js'
 import { getJson } from '../samples/sample-http.js'
 import { waitForReady } from '../samples/sample-process.js'
-import { writeDoctorFacts } from '../tour/doctor-facts.js'
+import { doctorFactsPath, writeDoctorFacts } from '../tour/doctor-facts.js'
 import { requireHost, requireIdentity, requireStore, type SampleRun } from '../tour/run-context.js'
+import { displayPath, doctorYourselfCommand } from '../tour/run-yourself.js'
 import { SEED_SETTINGS, VERIFY_KEY } from '../tour/settings.js'
+import { localEndpointNote } from './azure-values.js'
 import { hostNames } from './identity-steps.js'
 import { readBackSettings } from './read-back-settings.js'
-import { deploymentSettings, hostEnvironment, restartSample } from './sample-env.js'
+import { azureDeploymentSettings, deploymentSettings, hostEnvironment, restartSample } from './sample-env.js'
 import { settingsCommand } from './settings-command.js'
 
 /** How long a sample may take to load its settings in a normal run. */
@@ -21,7 +29,8 @@ export const configureStep: Step<SampleRun> = {
   title: 'Configure and start the sample',
   explanation: explanation('configure'),
   az: (sample) =>
-    sample.identity && sample.tour.store ? [settingsCommand(sample, deploymentSettings(sample))] : [],
+    sample.identity && sample.tour.store ? [settingsCommand(sample, azureDeploymentSettings(sample))] : [],
+  local: (sample) => localEndpointNote(sample.tour),
   async run(sample) {
     const where = await applySettings(sample)
     if (!sample.tour.target.emulator)
@@ -57,8 +66,36 @@ export const verifyStep: Step<SampleRun> = {
   title: 'Verify: call the sample',
   explanation: explanation('verify'),
   az(sample) {
-    const base = sample.process?.url ?? `https://<${sample.def.id}-host>`
-    return [`curl -s ${base}/identity`, `curl -s ${base}/config/${VERIFY_KEY}`]
+    const paths = ['/identity', `/config/${VERIFY_KEY}`]
+    // Locally the sample runs on this machine: call it. In Azure, call the host.
+    if (sample.process)
+      return paths.map((path) => renderCommand(['curl', '-s', `${sample.process?.url}${path}`]))
+    const names = hostNames(sample)
+    if (sample.def.id === 'app-service')
+      return paths.map((path) =>
+        renderCommand(['curl', '-s', `https://${names.name}.azurewebsites.net${path}`]),
+      )
+    if (sample.def.id === 'container-apps') {
+      const fqdn = `$(az containerapp show -g ${names.resourceGroup} -n ${names.name} --query properties.configuration.ingress.fqdn -o tsv)`
+      return paths.map((path) => `curl -s "https://${fqdn}${path}"`)
+    }
+    // The VM has no public address: run curl on it.
+    return paths.map((path) =>
+      renderCommand([
+        'az',
+        'vm',
+        'run-command',
+        'invoke',
+        '-g',
+        names.resourceGroup,
+        '-n',
+        names.name,
+        '--command-id',
+        'RunShellScript',
+        '--scripts',
+        `curl -s http://127.0.0.1:8080${path}`,
+      ]),
+    )
   },
   async run(sample) {
     if (!sample.process) return 'nothing runs locally against Azure: the verify reads ARM instead'
@@ -108,7 +145,9 @@ export const doctorStep: Step<SampleRun> = {
   id: 'doctor',
   title: 'When it fails: uami doctor',
   explanation: explanation('doctor'),
-  az: (sample) => [doctorCommandLine(sample)],
+  az: (sample) => [
+    doctorYourselfCommand(sample, doctorNameArgs(sample, displayPath(doctorFactsPath(sample.tour)))),
+  ],
   async run() {
     return "uami doctor runs with the host's environment"
   },
@@ -123,10 +162,13 @@ export const doctorStep: Step<SampleRun> = {
       ok: report.ok,
       summary: report.ok
         ? `all ${report.checks.length} checks pass`
-        : `${failed?.title}: ${failed?.code} ${failed?.fix ?? ''}`,
-      details: report.checks.map(
-        (check) => `${check.status === 'pass' ? '✔' : check.status === 'fail' ? '✖' : '–'} ${check.title}`,
-      ),
+        : `${failed?.title}: ${failed?.code} (the fix is in the details)`,
+      details: [
+        ...report.checks.map(
+          (check) => `${check.status === 'pass' ? '✔' : check.status === 'fail' ? '✖' : '–'} ${check.title}`,
+        ),
+        ...(failed?.fix ? failed.fix.split('\n') : []),
+      ],
     }
   },
 }
@@ -162,18 +204,22 @@ export function doctorCommandLine(sample: SampleRun): string {
   return `uami doctor --resource-group ${names.resourceGroup} --host-name ${names.name}${sample.tour.store ? ` --store-id ${sample.tour.store.id}` : ''}`
 }
 
-/** The doctor's arguments: names for the commands, and the facts ARM knows. */
+/** The doctor's arguments: names for the commands, and the facts ARM knows (read now). */
 export async function doctorArgs(sample: SampleRun): Promise<string[]> {
+  return doctorNameArgs(sample, await writeDoctorFacts(sample.tour))
+}
+
+/** The doctor's arguments for a facts file: the names that make its fix commands exact. */
+function doctorNameArgs(sample: SampleRun, facts: string): string[] {
   const names = hostNames(sample)
   return [
     '--resource-group',
     names.resourceGroup,
     '--host-name',
     names.name,
-    '--store-id',
-    requireStore(sample.tour).id,
+    ...(sample.tour.store ? ['--store-id', sample.tour.store.id] : []),
     '--facts',
-    await writeDoctorFacts(sample.tour),
+    facts,
   ]
 }
 

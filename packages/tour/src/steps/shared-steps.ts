@@ -13,6 +13,7 @@ import { explanation } from '../content.js'
 import type { Step, StepIo } from '../engine/step.js'
 import { requireStore, type TourRun } from '../tour/run-context.js'
 import { SEED_SETTINGS, SENTINEL_KEY } from '../tour/settings.js'
+import { azureStoreEndpoint, localEndpointNote } from './azure-values.js'
 
 /** How long the tour waits for a new role assignment or identity to propagate before it gives up. */
 const PROPAGATION_TIMEOUT_MS = 10 * 60_000
@@ -48,7 +49,7 @@ export const appConfigurationStep: Step<TourRun> = {
     const storeId =
       run.store?.id ??
       providerResourceId(run.target.subscriptionId, rg, APP_CONFIGURATION_STORE_TYPE, run.names.store)
-    const endpoint = run.store?.endpoint ?? `https://${run.names.store}.azconfig.io`
+    const endpoint = azureStoreEndpoint(run)
     return [
       azCommands.groupCreate({ resourceGroup: rg, location: run.location }),
       azCommands.appConfigCreate({ resourceGroup: rg, name: run.names.store, location: run.location }),
@@ -61,6 +62,7 @@ export const appConfigurationStep: Step<TourRun> = {
       ...Object.entries(SEED_SETTINGS).map(([key, value]) => azCommands.kvSet({ endpoint, key, value })),
     ]
   },
+  local: (run) => localEndpointNote(run),
   async run(run, io) {
     const { clients } = run.target
     const group = await ensureResourceGroup(clients, {
@@ -113,12 +115,12 @@ export const appConfigurationStep: Step<TourRun> = {
   },
 }
 
-/** Retry options that report waits on the spinner and stop on Ctrl-C. */
+/** Retry options that report waits on the spinner (which shows the elapsed time) and stop on Ctrl-C. */
 export function waitOptions(io: StepIo) {
   return {
     timeoutMs: PROPAGATION_TIMEOUT_MS,
     signal: io.signal,
-    onWait: (info: { reason: string; elapsedMs: number }) =>
-      io.progress(`Waiting for ${info.reason} (${Math.round(info.elapsedMs / 1000)} s so far)`),
+    // The spinner shows the elapsed time.
+    onWait: (info: { reason: string }) => io.progress(`Waiting for ${info.reason}`),
   }
 }

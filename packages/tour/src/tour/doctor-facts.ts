@@ -46,9 +46,14 @@ export async function writeDoctorFacts(run: TourRun): Promise<string> {
     }
   }
   if (emulator) facts.propagationDelayMs = emulator.settings.propagationDelayMs
-  const path = join(run.dir, 'doctor-facts.json')
+  const path = doctorFactsPath(run)
   await writeFileAtomic(path, `${JSON.stringify(facts, null, 2)}\n`)
   return path
+}
+
+/** Where {@link writeDoctorFacts} writes: `<dir>/doctor-facts.json`. */
+export function doctorFactsPath(run: TourRun): string {
+  return join(run.dir, 'doctor-facts.json')
 }
 
 function roleNameOf(roleDefinitionId: string | undefined): string | undefined {

@@ -8,6 +8,10 @@ import { renderSummary, type SummaryRow } from './summary.js'
 
 type MenuChoice = 'walk' | 'all' | 'wrong' | 'cleanup' | 'quit'
 
+/** Every submenu ends with a way back to the menu. */
+const BACK = 'back'
+const BACK_CHOICE = { value: BACK, label: 'Back', hint: 'to the menu' } as const
+
 /**
  * The tour in a terminal: offers to resume, then a menu — walk through a sample step by step, run everything for
  * all three samples, "what goes wrong", clean up, or quit. Samples started here keep running (so you can open
@@ -74,22 +78,27 @@ export async function interactiveTour(run: TourRun, options: TourOptions): Promi
       continue
     }
     if (action === 'wrong') {
-      const scenario = await prompts.select<ScenarioId>({
+      const scenario = await prompts.select<ScenarioId | typeof BACK>({
         message: 'Which mistake?',
-        choices: SCENARIOS.map((id) => ({ value: id, label: SCENARIO_DEFS[id].title })),
+        choices: [...SCENARIOS.map((id) => ({ value: id, label: SCENARIO_DEFS[id].title })), BACK_CHOICE],
       })
+      if (scenario === BACK) continue
       const applicable = SCENARIO_DEFS[scenario].samples
       const sample =
         applicable.length === 1
           ? applicable[0]
-          : await prompts.select<SampleId>({
+          : await prompts.select<SampleId | typeof BACK>({
               message: 'On which sample?',
-              choices: applicable.map((id) => ({
-                value: id,
-                label: sampleDef(id).label,
-                hint: `identity by ${sampleDef(id).kindLabel}`,
-              })),
+              choices: [
+                ...applicable.map((id) => ({
+                  value: id,
+                  label: sampleDef(id).label,
+                  hint: `identity by ${sampleDef(id).kindLabel}`,
+                })),
+                BACK_CHOICE,
+              ],
             })
+      if (sample === BACK) continue
       const { runScenario } = await import('../scenarios/run-scenario.js')
       await runScenario(run, scenario, sample, options)
       continue
@@ -100,7 +109,7 @@ export async function interactiveTour(run: TourRun, options: TourOptions): Promi
       action === 'all'
         ? 'all'
         : (chosen ??
-          (await prompts.select<SampleId | 'all'>({
+          (await prompts.select<SampleId | 'all' | typeof BACK>({
             message: 'Which sample?',
             choices: [
               ...SAMPLES.map((def) => ({
@@ -109,8 +118,10 @@ export async function interactiveTour(run: TourRun, options: TourOptions): Promi
                 hint: `identity by ${def.kindLabel} (${def.variable})`,
               })),
               { value: 'all' as const, label: 'All three, one after the other' },
+              BACK_CHOICE,
             ],
           })))
+    if (which === BACK) continue
     const samples = which === 'all' ? SAMPLES : [sampleDef(which)]
     if (!confirmed) {
       await confirmAzure('create', creationPlan(run.names, samples, run.location), {
@@ -125,7 +136,7 @@ export async function interactiveTour(run: TourRun, options: TourOptions): Promi
     const result = await runSamples(run, samples, options, { interactive: action === 'walk', resume })
     resume = true
     rows.push(...result)
-    ui.raw(`\n${renderSummary(result)}\n`)
+    ui.raw(`\n${renderSummary(result, ui.width)}\n`)
     const urls = result.flatMap((row) => (row.url ? [`${row.sample}: ${row.url}/`] : []))
     if (urls.length > 0) ui.info(`Running until you quit — open them in a browser:\n${urls.join('\n')}`)
   }

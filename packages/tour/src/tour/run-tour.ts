@@ -118,7 +118,7 @@ export async function runTour(options: TourOptions): Promise<TourResult> {
       })
     }
     const rows = await runSamples(run, samples, options, { interactive: false })
-    ui.raw(`\n${renderSummary(rows)}\n`)
+    ui.raw(`\n${renderSummary(rows, ui.width)}\n`)
     const ok = rows.length > 0 && rows.every((row) => row.verified)
     ui.outro(ok ? 'Every step verified.' : 'Some steps did not verify: read the ✖ lines above.')
     return { ok, rows }
@@ -159,7 +159,6 @@ export async function runSamples(
     shared.length === SHARED_STEPS.length && shared.every((outcome) => outcome.status !== 'failed')
   const runSample = async (def: SampleDef, ui: TourUi): Promise<SummaryRow> => {
     const sample: SampleRun = { tour: run, def }
-    const started = Date.now()
     let outcomes: StepOutcome[] = []
     if (sharedOk) {
       if (samples.length > 1)
@@ -173,14 +172,14 @@ export async function runSamples(
         numbering: { first: SHARED_STEPS.length + 1, total },
       })
     }
-    return summaryRow(sample, outcomes, steps.length, Date.now() - started)
+    return summaryRow(sample, outcomes, steps.length)
   }
   if (options.ui.mode === 'plain' && !mode.interactive && samples.length > 1) {
     // Without a terminal the samples run side by side (their steps are independent); each one's lines are
     // printed together, in the tutorial's order, as soon as it and the ones before it are done.
     const buffers = samples.map(() => new BufferOutput())
     const tasks = samples.map((def, index) =>
-      runSample(def, createTourUi(buffers[index] as BufferOutput, 'plain')),
+      runSample(def, createTourUi(buffers[index] as BufferOutput, 'plain', options.ui.width)),
     )
     const settled = Promise.allSettled(tasks)
     const rows: SummaryRow[] = []

@@ -18,13 +18,16 @@ export interface SummaryRow {
   url?: string | undefined
 }
 
-/** The summary row of a sample from its step outcomes. */
+/**
+ * The summary row of a sample from its step outcomes. Its seconds are the steps' own (run and verify), so time
+ * spent reading and answering prompts does not count.
+ */
 export function summaryRow(
   sample: SampleRun,
   outcomes: readonly StepOutcome[],
   expectedSteps: number,
-  ms: number,
 ): SummaryRow {
+  const ms = outcomes.reduce((sum, outcome) => sum + outcome.ms, 0)
   const failed = outcomes.find((outcome) => outcome.status === 'failed')
   const verified = failed === undefined && outcomes.length === expectedSteps
   return {
@@ -40,8 +43,8 @@ export function summaryRow(
   }
 }
 
-/** Renders the summary table. */
-export function renderSummary(rows: readonly SummaryRow[]): string {
+/** Renders the summary table for `width` columns (a list when the table does not fit). */
+export function renderSummary(rows: readonly SummaryRow[], width?: number | undefined): string {
   return renderTable(
     ['sample', 'host', 'identifier kind', 'identity', 'role', 'verify', 'seconds'],
     rows.map((row) => [
@@ -53,5 +56,6 @@ export function renderSummary(rows: readonly SummaryRow[]): string {
       row.verify,
       row.seconds.toFixed(1),
     ]),
+    width,
   )
 }

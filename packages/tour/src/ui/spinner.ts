@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream'
 import type { Style } from './style.js'
+import { displayWidth, layoutWidth } from './width.js'
 
 const FRAMES = ['◒', '◐', '◓', '◑']
 
@@ -21,13 +22,19 @@ export interface Spinner {
  */
 export function startSpinner(output: Writable, style: Style, text: string): Spinner {
   if ((output as { isTTY?: boolean }).isTTY !== true) return { message() {}, stop() {} }
+  const width = layoutWidth(output) ?? 80
   let current = text
   let frame = 0
   const started = Date.now()
   const draw = () => {
     const seconds = Math.floor((Date.now() - started) / 1000)
-    const elapsed = seconds >= 2 ? style.dim(` ${seconds}s`) : ''
-    output.write(`\r\x1b[2K${style.cyan(FRAMES[frame % FRAMES.length] ?? '•')}  ${current}${elapsed}`)
+    // The elapsed time is the spinner's alone: progress messages never carry their own.
+    const elapsed = seconds >= 2 ? ` ${seconds}s` : ''
+    // One line, always: a longer one would wrap, and the next frame would redraw only its last part.
+    const shown = truncate(current, width - 4 - elapsed.length)
+    output.write(
+      `\r\x1b[2K${style.cyan(FRAMES[frame % FRAMES.length] ?? '•')}  ${shown}${style.dim(elapsed)}`,
+    )
     frame++
   }
   draw()
@@ -42,4 +49,15 @@ export function startSpinner(output: Writable, style: Style, text: string): Spin
       output.write('\r\x1b[2K')
     },
   }
+}
+
+/** `text` cut to `width` columns, with `…` when cut. */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text
+  let result = ''
+  for (const character of text) {
+    if (displayWidth(`${result}${character}…`) > width) break
+    result += character
+  }
+  return `${result}…`
 }

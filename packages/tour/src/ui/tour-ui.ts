@@ -1,23 +1,39 @@
 import type { Writable } from 'node:stream'
 import { intro, log, note, outro } from '@clack/prompts'
 import type { StepOutcome } from '../engine/step.js'
+import { wrapCommand } from './command-wrap.js'
 import { renderMarkdown } from './markdown.js'
 import { startSpinner } from './spinner.js'
 import { type Style, styleFor } from './style.js'
+import { layoutWidth } from './width.js'
+import { wrapText } from './wrap.js'
 
 /**
  * Everything the tour prints. `pretty` is the interactive terminal (clack's guide lines, spinners, explanations);
- * `plain` is one line per step for logs and CI.
+ * `plain` is one line per step for logs and CI. In a terminal every line fits its width (at least 80 columns):
+ * text wraps, tables reflow or become lists, and commands break only where the shell joins them back.
  */
 export interface TourUi {
   readonly style: Style
   /** `pretty` shows explanations and az commands; `plain` shows one line per step. */
   readonly mode: 'pretty' | 'plain'
+  /** The columns output is laid out for; `undefined` when it is no terminal (lines are not wrapped). */
+  readonly width: number | undefined
   intro(title: string): void
   outro(message: string): void
   heading(text: string): void
-  /** Shows a step before it runs: its number, title, explanation and az commands (pretty only). */
-  stepHeader(position: string, title: string, explanation: string, az: readonly string[]): void
+  /**
+   * Shows a step before it runs (pretty only): its number, title, explanation, the commands that do it by hand —
+   * labelled "Azure CLI equivalent" when they are all `az` commands, "Run it yourself" otherwise — and the
+   * labelled lines where the local run differs.
+   */
+  stepHeader(
+    position: string,
+    title: string,
+    explanation: string,
+    commands: readonly string[],
+    local: readonly string[],
+  ): void
   /** Runs `work` under a spinner (pretty) and returns its result. */
   task<T>(message: string, work: (progress: (message: string) => void) => Promise<T>): Promise<T>
   /** Shows how a step went. `scope` names the sample (plain mode prefixes it). */
@@ -26,11 +42,14 @@ export interface TourUi {
   success(text: string): void
   warn(text: string): void
   error(text: string): void
-  /** Commands to copy: printed bare, one per line, never boxed or wrapped. */
+  /**
+   * Commands to copy: printed bare (no guide line, no box), each starting at column 0 and broken only between
+   * words with a trailing ` \` (or inside a long resource ID with a trailing `\`), so that a copy still runs.
+   */
   commands(title: string, commands: readonly string[]): void
-  /** A titled block: a note box (pretty) or indented lines (plain). */
+  /** A titled block of text (already laid out for `width - 6` when it has a width): a note box (pretty) or indented lines (plain). */
   block(title: string, body: string): void
-  /** Raw text, as it is. */
+  /** Raw text, as it is (callers lay it out for `width`). */
   raw(text: string): void
 }
 
@@ -39,23 +58,34 @@ export interface TourUi {
  *
  * @param output - Usually `process.stdout`.
  * @param mode - `pretty` in an interactive terminal, `plain` otherwise.
+ * @param width - The columns to lay out for. Default: `output`'s ({@link layoutWidth}).
  * @example
  * ```ts
  * const ui = createTourUi(process.stdout, interactive ? 'pretty' : 'plain')
  * ui.intro('uami')
  * ```
  */
-export function createTourUi(output: Writable, mode: 'pretty' | 'plain'): TourUi {
+export function createTourUi(
+  output: Writable,
+  mode: 'pretty' | 'plain',
+  width: number | undefined = layoutWidth(output),
+): TourUi {
   const style = styleFor(output)
   const write = (text: string) => output.write(`${text}\n`)
   const opts = { output }
+  // clack's guide takes three columns ("│  ").
+  const inner = width === undefined ? undefined : width - 3
+  const wrap = (text: string, paint?: (line: string) => string) => wrapText(text, inner, paint)
+  const commandLines = (command: string) => wrapCommand(command, width)
   if (mode === 'plain') {
+    const wrapPlain = (text: string) => wrapText(text, width)
     return {
       style,
       mode,
-      intro: (title) => write(title),
-      outro: (message) => write(message),
-      heading: (text) => write(`\n${style.bold(text)}`),
+      width,
+      intro: (title) => write(wrapPlain(title)),
+      outro: (message) => write(wrapPlain(message)),
+      heading: (text) => write(`\n${style.bold(wrapPlain(text))}`),
       stepHeader() {},
       task: (_message, work) => work(() => {}),
       outcome(outcome, scope) {
@@ -65,37 +95,51 @@ export function createTourUi(output: Writable, mode: 'pretty' | 'plain'): TourUi
           outcome.status === 'failed'
             ? failureText(outcome)
             : (outcome.verify?.summary ?? outcome.result ?? '')
-        write(`${mark} ${scope ? `[${scope}] ` : ''}${outcome.title} — ${what} ${style.dim(`(${seconds}s)`)}`)
+        const line = `${scope ? `[${scope}] ` : ''}${outcome.title} — ${what} (${seconds}s)`
+        write(
+          `${mark} ${wrapText(line, width === undefined ? undefined : width - 2).replaceAll('\n', '\n  ')}`,
+        )
         if (outcome.status !== 'failed')
-          for (const detail of outcome.verify?.details ?? []) write(style.dim(`    ${detail}`))
+          for (const detail of outcome.verify?.details ?? [])
+            write(wrapText(`    ${detail}`, width, style.dim))
       },
-      info: (text) => write(text),
-      success: (text) => write(`${style.green('✔')} ${text}`),
-      warn: (text) => write(`${style.yellow('!')} ${text}`),
-      error: (text) => write(`${style.red('✖')} ${text}`),
+      info: (text) => write(wrapPlain(text)),
+      success: (text) =>
+        write(`${style.green('✔')} ${wrapText(text, width && width - 2).replaceAll('\n', '\n  ')}`),
+      warn: (text) =>
+        write(`${style.yellow('!')} ${wrapText(text, width && width - 2).replaceAll('\n', '\n  ')}`),
+      error: (text) =>
+        write(`${style.red('✖')} ${wrapText(text, width && width - 2).replaceAll('\n', '\n  ')}`),
       commands(title, commands) {
         write(`${title}:`)
-        for (const command of commands) write(command)
+        for (const command of commands) write(commandLines(command).join('\n'))
       },
-      block: (title, body) => write(`${title}\n${indent(body)}`),
+      block: (title, body) => write(`${title}\n${wrapText(indent(body), width)}`),
       raw: (text) => write(text),
     }
   }
-  // Printed bare (no guide, no box, no wrapping) so that the commands copy and paste as they are.
+  // Printed bare (no guide, no box) so that the commands copy and paste as they are.
   const printCommands = (title: string, commands: readonly string[]) => {
-    log.info(`${title}:`, opts)
-    for (const command of commands) write(style.cyan(command))
+    log.info(wrap(`${title}:`), opts)
+    for (const command of commands) write(commandLines(command).map(style.cyan).join('\n'))
   }
+  const done = (text: string) => log.message(text, { ...opts, symbol: style.green('✔') })
   return {
     style,
     mode,
-    intro: (title) => intro(style.bold(title), opts),
-    outro: (message) => outro(message, opts),
-    heading: (text) => log.step(style.bold(text), opts),
-    stepHeader(position, title, explanation, az) {
-      log.step(`${style.dim(position)} ${style.bold(title)}`, opts)
-      log.message(renderMarkdown(explanation, style), opts)
-      if (az.length > 0) printCommands('Azure CLI equivalent', az)
+    width,
+    intro(title) {
+      const [first = '', ...rest] = wrap(title).split('\n')
+      intro(style.bold(first), opts)
+      if (rest.length > 0) log.message(rest.map(style.bold).join('\n'), { ...opts, spacing: 0 })
+    },
+    outro: (message) => outro(wrap(message), opts),
+    heading: (text) => log.step(style.bold(wrap(text)), opts),
+    stepHeader(position, title, explanation, commands, local) {
+      log.step(wrap(`${style.dim(position)} ${style.bold(title)}`), opts)
+      log.message(renderMarkdown(explanation, style, inner), opts)
+      if (commands.length > 0) printCommands(commandsLabel(commands), commands)
+      if (local.length > 0) log.message(wrap(local.join('\n'), style.dim), opts)
     },
     async task(message, work) {
       const spinner = startSpinner(output, style, message)
@@ -106,26 +150,38 @@ export function createTourUi(output: Writable, mode: 'pretty' | 'plain'): TourUi
       }
     },
     outcome(outcome) {
-      const seconds = style.dim(`${(outcome.ms / 1000).toFixed(1)}s`)
+      const seconds = `${(outcome.ms / 1000).toFixed(1)}s`
       if (outcome.status === 'failed') {
-        log.error(`${outcome.title} — ${failureText(outcome)} ${seconds}`, opts)
+        log.error(wrap(`${outcome.title} — ${failureText(outcome)} ${seconds}`), opts)
         return
       }
-      const lines = [`${outcome.result ?? ''} ${seconds}`]
+      const lines = [wrap(`${outcome.result ?? ''} ${seconds}`)]
       if (outcome.verify) {
-        lines.push(`${style.green('verified:')} ${outcome.verify.summary}`)
-        for (const detail of outcome.verify.details ?? []) lines.push(style.dim(`  ${detail}`))
+        lines.push(
+          wrap(`verified: ${outcome.verify.summary}`).replace(/^verified:/, style.green('verified:')),
+        )
+        for (const detail of outcome.verify.details ?? []) lines.push(wrap(`  ${detail}`, style.dim))
       }
-      log.success(lines.join('\n'), opts)
+      // A finished step gets the finished mark, not the diamond of the prompt that is active.
+      done(lines.join('\n'))
     },
-    info: (text) => log.info(text, opts),
-    success: (text) => log.success(text, opts),
-    warn: (text) => log.warn(text, opts),
-    error: (text) => log.error(text, opts),
+    info: (text) => log.info(wrap(text), opts),
+    success: (text) => done(wrap(text)),
+    warn: (text) => log.warn(wrap(text), opts),
+    error: (text) => log.error(wrap(text), opts),
     commands: (title, commands) => printCommands(title, commands),
-    block: (title, body) => note(body, title, { ...opts, format: (line) => line }),
+    block: (title, body) =>
+      note(wrapText(body, width === undefined ? undefined : width - 6), wrap(title), {
+        ...opts,
+        format: (line) => line,
+      }),
     raw: (text) => write(text),
   }
+}
+
+/** "Azure CLI equivalent" for `az` commands only; anything else (curl, uami doctor) is "Run it yourself". */
+export function commandsLabel(commands: readonly string[]): string {
+  return commands.every((command) => command.startsWith('az ')) ? 'Azure CLI equivalent' : 'Run it yourself'
 }
 
 function failureText(outcome: StepOutcome): string {

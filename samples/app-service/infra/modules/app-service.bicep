@@ -74,6 +74,12 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
           value: appConfigEndpoint
         }
         {
+          // Named only in the fix of the "identity not attached" error (never to choose the identity): the app
+          // cannot look its identity's resource ID up without a token.
+          name: 'UAMI_IDENTITY_RESOURCE_ID'
+          value: identityResourceId
+        }
+        {
           name: 'NODE_ENV'
           value: 'production'
         }

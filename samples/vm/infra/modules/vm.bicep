@@ -42,6 +42,8 @@ var envLines = [
   '# Written at first boot by cloud-init (infra/modules/vm.bicep). Read by systemd for uami-sample.service.'
   'AZURE_MANAGED_IDENTITY_OBJECT_ID=${identityPrincipalId}'
   'APP_CONFIG_ENDPOINT=${appConfigEndpoint}'
+  // Named only in the fix of the "identity not attached" error; the sample never chooses its identity by it.
+  'UAMI_IDENTITY_RESOURCE_ID=${identityResourceId}'
   ''
 ]
 var envFile = join(envLines, '\n')
