@@ -15,6 +15,7 @@ describe('findLeaks', () => {
     const leaks = findLeaks(
       [
         '{"req":{"headers":{"authorization":"[REDACTED]"}}}',
+        'azure:core-rest-pipeline:info Request: { "headers": { "authorization": "REDACTED" } }',
         '{"req":{"headers":{"authorization":"HMAC-SHA256 Credential=abc"}}}',
         'Authorization: Basic dXNlcjpwYXNz',
         'authorization=SharedKey account:sig',
@@ -23,9 +24,9 @@ describe('findLeaks', () => {
       { secrets: [] },
     )
     expect(leaks).toEqual([
-      'line 2: an Authorization header',
       'line 3: an Authorization header',
       'line 4: an Authorization header',
+      'line 5: an Authorization header',
     ])
   })
 })
