@@ -8,7 +8,7 @@ const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
  *
  * @param value - The number; `null` for a missing value.
  * @param unit - Its unit.
- * @returns e.g. `412 ms`, `5.7 s`, `1.24 MB`, `5,321 req/s`, `0`; `—` for a missing value.
+ * @returns e.g. `412 ms`, `5.7 s`, `1.24 MB`, `5,321 req/s`, `0`, `0.95×`; `—` for a missing value.
  * @example
  * ```ts
  * formatValue(1300780, 'bytes') // '1.24 MB'
@@ -27,6 +27,8 @@ export function formatValue(value: number | null, unit: Unit): string {
       return `${integer.format(value)} req/s`
     case 'count':
       return integer.format(value)
+    case 'ratio':
+      return `${value.toFixed(2)}×`
   }
 }
 
@@ -39,7 +41,7 @@ export function formatValue(value: number | null, unit: Unit): string {
  */
 export function formatTarget(target: Target | undefined, unit: Unit): string {
   if (target === undefined) return ''
-  const symbol = target.op === '<=' ? '≤' : target.op
+  const symbol = target.op === '<=' ? '≤' : target.op === '>=' ? '≥' : target.op
   return `${symbol} ${formatValue(target.limit, unit)}`
 }
 
@@ -65,16 +67,27 @@ const SHOWN_FIGURES: Readonly<Record<string, (value: number) => string>> = {
   requests: (v) => `${formatValue(v, 'count')} requests`,
   failed: (v) => `${formatValue(v, 'count')} failed`,
   atStart: (v) => `${formatValue(v, 'count')} at start-up`,
+  candidate: (v) => `sample ${formatValue(v, 'req/s')}`,
+  baseline: (v) => `bare ${formatValue(v, 'req/s')}`,
+  candidateMs: (v) => `sample ${formatValue(v, 'ms')}`,
+  baselineMs: (v) => `bare ${formatValue(v, 'ms')}`,
+  rounds: (v) => `${formatValue(v, 'count')} rounds`,
+  sampleCpuUs: (v) => `sample ${v.toFixed(1)} µs CPU/response`,
+  bareCpuUs: (v) => `bare ${v.toFixed(1)} µs`,
 }
 
 function describeFigures(figures: Readonly<Record<string, number>> | undefined): string {
   if (figures === undefined) return ''
-  return Object.entries(figures)
-    .flatMap(([name, value]) => {
-      const show = SHOWN_FIGURES[name]
-      return show === undefined ? [] : [show(value)]
-    })
-    .join(', ')
+  const shown = Object.entries(figures).flatMap(([name, value]) => {
+    const show = SHOWN_FIGURES[name]
+    return show === undefined ? [] : [show(value)]
+  })
+  // The spread of a ratio over its rounds: `ratioMin`–`ratioMax`.
+  const { ratioMin, ratioMax } = figures
+  if (ratioMin !== undefined && ratioMax !== undefined) {
+    shown.push(`rounds ${ratioMin.toFixed(2)}–${formatValue(ratioMax, 'ratio')}`)
+  }
+  return shown.join(', ')
 }
 
 /** The four columns of a row of the results table. */

@@ -1,10 +1,13 @@
-/** Units the benchmark reports in. `bytes` are shown in MB (1 MB = 1,048,576 bytes). */
-export type Unit = 'ms' | 's' | 'bytes' | 'req/s' | 'count'
+/**
+ * Units the benchmark reports in. `bytes` are shown in MB (1 MB = 1,048,576 bytes); a `ratio` (candidate ÷ its
+ * baseline from the same run) as `0.95×`.
+ */
+export type Unit = 'ms' | 's' | 'bytes' | 'req/s' | 'count' | 'ratio'
 
 /** A limit a metric must respect. */
 export interface Target {
   /** How the value compares to the limit. */
-  readonly op: '<' | '<=' | '='
+  readonly op: '<' | '<=' | '=' | '>='
   readonly limit: number
   /** Where the target comes from, e.g. `issue 4`. */
   readonly source?: string
@@ -56,6 +59,8 @@ export function meets(value: number | null, target: Target): boolean {
       return value <= target.limit
     case '=':
       return value === target.limit
+    case '>=':
+      return value >= target.limit
   }
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { MeasurementId } from './cli-args.js'
 import { renderMarkdownTable, type Section } from './format.js'
 import type { MachineInfo } from './machine.js'
+import { renderRatioChart } from './ratio-chart.js'
 
 /** One run of the benchmark, as `results/latest.json` stores it. */
 export interface BenchRun {
@@ -92,7 +93,8 @@ export function describeLoad(machine: MachineInfo): string {
 }
 
 /**
- * Writes the run: appends it to `history.jsonl`, and for a full run replaces `latest.json` and `latest.md`.
+ * Writes the run: appends it to `history.jsonl`, and for a full run replaces `latest.json`, `latest.md` and the
+ * ratio chart `ratios.svg`.
  *
  * @param dir - The results folder.
  * @param run - The run.
@@ -109,6 +111,15 @@ export async function writeResults(dir: string, run: BenchRun, full: boolean): P
     await writeFile(json, `${JSON.stringify(run, null, 2)}\n`)
     await writeFile(markdown, renderMarkdown(run))
     written.push(json, markdown)
+    const chart = renderRatioChart(
+      run.sections,
+      `uami benchmark ratios — ${run.date.slice(0, 10)}, Node.js ${run.machine.node}, ${run.machine.cpuCount} CPUs, load ${run.machine.loadAverage.start}`,
+    )
+    if (chart !== undefined) {
+      const svg = join(dir, 'ratios.svg')
+      await writeFile(svg, chart)
+      written.push(svg)
+    }
   }
   return written
 }

@@ -16,6 +16,8 @@ export interface StartSampleOptions {
   readonly registry: ChildRegistry
   /** Give up when `/readyz` has not answered 200 after this long. Default 20 s. */
   readonly timeoutMs?: number
+  /** The path whose first 200 means ready. Default `/readyz` (a baseline server has no such route). */
+  readonly readyPath?: string
 }
 
 /** A sample that answered `/readyz` 200, with how long that took. */
@@ -25,7 +27,7 @@ export interface ReadySample {
   readonly url: string
   /** Spawn → the `Server listening at` line (Node start, imports, listen). */
   readonly listeningMs: number
-  /** Spawn → the first `/readyz` 200 (plus the token and the settings load). */
+  /** Spawn → the first 200 on the ready path (for a sample: the token obtained and the settings loaded). */
   readonly readyMs: number
   /** CPU time the process had used when it was ready (Linux; `undefined` elsewhere). */
   readonly cpuMs: number | undefined
@@ -77,7 +79,11 @@ export async function startSample(options: StartSampleOptions): Promise<ReadySam
   try {
     const url = await Promise.race([listening, exited, deadline])
     const listeningMs = performance.now() - started
-    await Promise.race([untilReady(url, polling.signal), exited, deadline])
+    await Promise.race([
+      untilReady(`${url}${options.readyPath ?? '/readyz'}`, polling.signal),
+      exited,
+      deadline,
+    ])
     const readyMs = performance.now() - started
     const cpuMs = await cpuTimeMs(child.pid)
     return {
@@ -99,7 +105,43 @@ export async function startSample(options: StartSampleOptions): Promise<ReadySam
 }
 
 async function untilReady(url: string, signal: AbortSignal): Promise<void> {
-  while (!signal.aborted && (await status(`${url}/readyz`)) !== 200) await sleep(POLL_MS)
+  while (!signal.aborted && (await status(url)) !== 200) await sleep(POLL_MS)
+}
+
+/** A response as {@link fetchResponse} read it. */
+export interface RawResponse {
+  readonly status: number
+  readonly contentType: string
+  readonly body: Buffer
+}
+
+/**
+ * GET over a fresh connection, keeping the body's exact bytes (a baseline answers the same bytes).
+ *
+ * @param url - The URL.
+ * @param headers - Request headers.
+ * @returns Status, `content-type` and body.
+ * @throws The connection error when the request failed.
+ */
+export function fetchResponse(
+  url: string,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent: false, headers: { connection: 'close', ...headers } }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          contentType: String(response.headers['content-type'] ?? ''),
+          body: Buffer.concat(chunks),
+        }),
+      )
+    })
+    req.on('error', reject)
+    req.end()
+  })
 }
 
 /** GET over a fresh connection; 0 when the request failed. */

@@ -86,7 +86,8 @@ const plugin: FastifyPluginAsync<AppConfigurationPluginOptions> = async (fastify
     setting: (key: string) => settingOf(source.current(), key),
   })
   // Slow requests always log, whatever the request-logging setting (serverOptions logs each request only at debug).
-  fastify.addHook('onResponse', async (request, reply) => {
+  // A callback hook, not an async one: no promise per request.
+  fastify.addHook('onResponse', (request, reply, done) => {
     if (reply.elapsedTime >= SLOW_REQUEST_MS) {
       request.log.warn(
         {
@@ -98,6 +99,7 @@ const plugin: FastifyPluginAsync<AppConfigurationPluginOptions> = async (fastify
         'slow request',
       )
     }
+    done()
   })
   fastify.setErrorHandler(sampleErrorHandler)
   fastify.setNotFoundHandler(sampleNotFoundHandler)

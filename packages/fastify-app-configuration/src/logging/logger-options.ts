@@ -1,5 +1,6 @@
-import type { FastifyServerOptions } from 'fastify'
+import { type FastifyServerOptions, LogController } from 'fastify'
 import type { LogLevel } from '../env/env-schema.js'
+import { lazyChildLogger } from './lazy-child-logger.js'
 
 /**
  * Log paths pino replaces with `[REDACTED]`: authorization headers, the identity endpoint's secret header, and any
@@ -43,7 +44,8 @@ export function loggerOptions(level: LogLevel): SampleLoggerOptions {
 }
 
 /**
- * Fastify server options for a sample: {@link loggerOptions}, a router that takes long keys, request and keep-alive timeouts suited to running
+ * Fastify server options for a sample: {@link loggerOptions}, request logging only at debug/trace (and a request's
+ * child logger made only when it logs), a router that takes long keys, request and keep-alive timeouts suited to running
  * behind App Service's front ends and Container Apps' ingress, and a 503 for requests that arrive while closing.
  *
  * @param level - The log level (`env.logLevel`).
@@ -54,12 +56,16 @@ export function loggerOptions(level: LogLevel): SampleLoggerOptions {
  * ```
  */
 export function serverOptions(level: LogLevel): FastifyServerOptions {
+  // One log line per request only at debug/trace: App Service, Container Apps and a VM's journald already log
+  // access, and two pino lines per request would cost more than the route. Errors (the error handler) and slow
+  // requests (the plugin's onResponse hook) always log.
+  const requestLogging = level === 'debug' || level === 'trace'
   return {
     logger: loggerOptions(level),
-    // One log line per request only at debug/trace: App Service, Container Apps and a VM's journald already log
-    // access, and two pino lines per request would cost more than the route. Errors (the error handler) and slow
-    // requests (the plugin's onResponse hook) always log.
-    disableRequestLogging: level !== 'debug' && level !== 'trace',
+    logController: new LogController({ disableRequestLogging: !requestLogging }),
+    // Without request logging most requests never log: their child logger (and pino's redaction of its bindings)
+    // is made only when one does.
+    ...(requestLogging ? {} : { childLoggerFactory: lazyChildLogger }),
     requestTimeout: 30_000,
     // Longer than the load balancers' idle timeouts, so that they close idle connections, not the app.
     keepAliveTimeout: 240_000,
