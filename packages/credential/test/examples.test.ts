@@ -132,7 +132,7 @@ describe('examples', () => {
       matches: true,
       explained: { code: 'UAMI_CRED_FORBIDDEN', isError: true },
       position: 36,
-      codes: 20,
+      codes: 21,
     })
   })
 

@@ -9,11 +9,8 @@ const BEARER = /Bearer /
 /** An Authorization header with a credential in it: `Authorization: Basic …`, `authorization=HMAC-SHA256 …`. */
 const AUTHORIZATION_SCHEME =
   /\bauthorization["']?\s*[:=]\s*["']?\s*(?:bearer|basic|hmac-sha256|sharedkey|pop|digest|negotiate)\b/i
-/**
- * An `authorization` field of a JSON log line with any value but a censor: pino's `[REDACTED]`, or `REDACTED`, what
- * the Azure SDK's sanitizer puts in the request headers an SDK error (`RestError.request`) carries.
- */
-const AUTHORIZATION_FIELD = /"authorization"\s*:\s*"(?!\[REDACTED\]"|REDACTED")[^"]/i
+/** An `authorization` field of a JSON log line with any value but a censor (pino's `[REDACTED]`, the Azure SDK's `REDACTED`). */
+const AUTHORIZATION_FIELD = /"authorization"\s*:\s*"(?!\[?REDACTED\]?")[^"]/i
 
 /**
  * Lists the log lines that leak: an exact secret value, anything shaped like a JWT (an access token), `Bearer `

@@ -29,7 +29,10 @@ export interface SpawnedSample {
   readonly lines: readonly string[]
   /** Resolves when the child exits. */
   readonly exited: Promise<SampleExit>
-  /** The URL from Fastify's "Server listening at …" line; rejects when the child exits first. */
+  /**
+   * The URL from Fastify's "Server listening at …" line; rejects when the child exits first, or after `timeoutMs`
+   * (default 60 s: a bound for a loaded, shared machine, not a speed check).
+   */
   listening(timeoutMs?: number): Promise<string>
   /** Sends SIGTERM by PID and waits for the exit (SIGKILL after 10 s). Idempotent. */
   stop(): Promise<SampleExit>
@@ -116,7 +119,7 @@ export function spawnSample(options: SpawnSampleOptions): SpawnedSample {
     lines,
     exited,
     tail,
-    listening(timeoutMs = 20_000) {
+    listening(timeoutMs = 60_000) {
       if (url !== undefined) return Promise.resolve(url)
       return new Promise<string>((resolve, reject) => {
         const timer = setTimeout(

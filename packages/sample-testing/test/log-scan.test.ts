@@ -15,7 +15,7 @@ describe('findLeaks', () => {
     const leaks = findLeaks(
       [
         '{"req":{"headers":{"authorization":"[REDACTED]"}}}',
-        '{"err":{"request":{"headers":{"authorization":"REDACTED"}}}}',
+        'azure:core-rest-pipeline:info Request: { "headers": { "authorization": "REDACTED" } }',
         '{"req":{"headers":{"authorization":"HMAC-SHA256 Credential=abc"}}}',
         'Authorization: Basic dXNlcjpwYXNz',
         'authorization=SharedKey account:sig',
