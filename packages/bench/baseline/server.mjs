@@ -15,4 +15,5 @@ app.get('/config/:key', (_request, reply) => {
 const address = await app.listen({ host: '127.0.0.1', port: 0 })
 // With the logger on, Fastify prints this line itself; the benchmark waits for it either way.
 if (!logger) console.log(`Server listening at ${address}`)
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => app.close().then(() => process.exit(0)))
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.once(signal, () => app.close().then(() => process.exit(0)))
