@@ -199,7 +199,12 @@ export async function provisionSample(
     describe,
   )
   const identifier = sampleIdentifier(options.kind, identity, options.identifierKind)
-  const sampleEnvironment = { [identifier.variable]: identifier.value, APP_CONFIG_ENDPOINT: store.endpoint }
+  const sampleEnvironment = {
+    [identifier.variable]: identifier.value,
+    APP_CONFIG_ENDPOINT: store.endpoint,
+    // Named in the sample's "not attached" fix: a host cannot look its identity's resource ID up without a token.
+    ...(identifier.kind === 'resourceId' ? {} : { UAMI_IDENTITY_RESOURCE_ID: identity.id }),
+  }
   const hostOptions = {
     ...options.host,
     kind: options.kind,

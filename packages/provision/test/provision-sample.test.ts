@@ -66,6 +66,8 @@ describe.each(HOST_KINDS)('provisionSample for %s', (kind) => {
     expect(sample.sampleEnvironment).toEqual({
       [sample.identifier.variable]: sample.identifier.value,
       APP_CONFIG_ENDPOINT: sample.store.endpoint,
+      // The resource ID for the "not attached" fix, where the identifier is not already the resource ID.
+      ...(kind === 'container-apps' ? {} : { UAMI_IDENTITY_RESOURCE_ID: sample.identity.id }),
     })
     expect(events.filter((e) => e.status === 'done').map((e) => e.step)).toEqual([
       'resource-group',
