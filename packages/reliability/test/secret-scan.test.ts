@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,7 +18,10 @@ import { count } from './helpers/samples.ts'
 
 const UAMI = fileURLToPath(new URL('../../tour/dist/bin/uami.js', import.meta.url))
 /** The emulator's state and keys hold the secrets by design: they are the source of the values looked for. */
-const SECRET_STORE = /^\.uami\/emulator\/(state\.json|.*\.pem|.*\.jwk\.json)$/
+// The local secret stores, owner-only: the emulator's state, and the host environment the tour writes for running
+// the doctor yourself (`.uami/<sample>.env`, the emulated host's IDENTITY_HEADER; checked to be mode 0600 below).
+const SECRET_STORE = /^\.uami\/(emulator\/(state\.json|.*\.pem|.*\.jwk\.json)|[a-z-]+\.env)$/
+const HOST_ENV_FILE = /^\.uami\/[a-z-]+\.env$/
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true })
@@ -57,6 +60,7 @@ describe('secret scanning of the non-interactive tour (suite 4)', () => {
     ]
     for (const file of await filesUnder(work)) {
       const name = relative(work, file)
+      if (HOST_ENV_FILE.test(name)) expect(((await stat(file)).mode & 0o777).toString(8), name).toBe('600')
       if (SECRET_STORE.test(name)) continue
       scanned.push({ name, lines: (await readFile(file, 'utf8')).split('\n') })
     }
